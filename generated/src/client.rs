@@ -131,6 +131,30 @@ impl ApiClient {
         Self::from_parts(configuration, Ok(http_client))
     }
 
+    /// Returns a `reqwest::ClientBuilder` with the TLS and gzip setup this crate uses, to
+    /// customise and pass to [`ApiClient::with_http_client`].
+    ///
+    /// This crate enables rustls without a default crypto provider, so a bare
+    /// `reqwest::Client::new()` only works when something else in your build enables one;
+    /// this builder always does.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use datadog_client::Configuration;
+    /// use datadog_client::client::ApiClient;
+    ///
+    /// let http_client = ApiClient::http_client_builder()?
+    ///     .pool_idle_timeout(Duration::from_secs(30))
+    ///     .build()
+    ///     .expect("the HTTP client builds");
+    /// let client = ApiClient::with_http_client(Configuration::new(), http_client);
+    /// # let _ = client;
+    /// # Ok::<(), datadog_client::Error>(())
+    /// ```
+    pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
+        tls_client_builder().map_err(|problem| problem.to_error())
+    }
+
     fn from_parts(
         configuration: Configuration,
         http_client: Result<reqwest::Client, ConfigurationProblem>,
@@ -279,12 +303,17 @@ fn prepare_credential(
         ConfigurationProblem::new(
             setting,
             format!(
-                "the {setting} is not a valid HTTP header value (check for spaces, newlines or non-ASCII characters)"
+                "the {setting} must be printable ASCII without spaces (check for spaces, newlines or non-ASCII characters)"
             ),
         )
     };
     let header = match credential.value {
         None => Ok(None),
+        // Keys and tokens are printable ASCII without spaces; anything else is a copy-paste
+        // mistake (a trailing newline, a space, a smart quote) that the server would reject.
+        Some(secret) if !secret.expose().bytes().all(|byte| byte.is_ascii_graphic()) => {
+            Err(invalid_value())
+        }
         Some(secret) => {
             let header = match scheme.location {
                 SecuritySchemeLocation::Header(name) => HeaderName::from_bytes(name.as_bytes())
@@ -319,23 +348,9 @@ fn prepare_credential(
     }
 }
 
-/// Builds the HTTP client of one [`ApiClient`]: rustls with the `ring` provider and the
-/// platform's certificate verifier, gzip, and the configured proxy.
+/// Builds the HTTP client of one [`ApiClient`], with the configured proxy.
 fn build_http_client(configuration: &Configuration) -> Result<reqwest::Client, ConfigurationProblem> {
-    let tls_problem =
-        |error: rustls::Error| ConfigurationProblem::new("tls", format!("cannot set up TLS: {error}"));
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier =
-        rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls_problem)?;
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(tls_problem)?
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
-        .with_no_client_auth();
-    let mut builder = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .gzip(true);
+    let mut builder = tls_client_builder()?;
     if let Some(proxy_url) = configuration.proxy() {
         let proxy = reqwest::Proxy::all(proxy_url.expose()).map_err(|_| {
             ConfigurationProblem::new("proxy", "the proxy URL is not a valid URL")
@@ -348,6 +363,25 @@ fn build_http_client(configuration: &Configuration) -> Result<reqwest::Client, C
             format!("cannot build the HTTP client: {error}"),
         )
     })
+}
+
+/// Returns a `reqwest::ClientBuilder` set up with rustls (the `ring` provider and the
+/// platform's certificate verifier) and gzip, as the crate's own clients are.
+fn tls_client_builder() -> Result<reqwest::ClientBuilder, ConfigurationProblem> {
+    let tls_problem =
+        |error: rustls::Error| ConfigurationProblem::new("tls", format!("cannot set up TLS: {error}"));
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier =
+        rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls_problem)?;
+    let tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(tls_problem)?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    Ok(reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .gzip(true))
 }
 
 /// Characters left as they are in a path segment: RFC 3986's unreserved characters.
