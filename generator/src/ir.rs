@@ -312,8 +312,9 @@ pub struct Pagination {
     pub limit_field: String,
     /// The Rust type of the page-size parameter.
     pub limit_type: String,
-    /// The default page size.
-    pub default_page_size: i64,
+    /// The default page size from the spec; without one the server decides and the stream ends at
+    /// the first empty page.
+    pub default_page_size: Option<i64>,
     /// `offset` or `page_number`: how the next page is requested.
     pub cursor_kind: String,
     /// The field of the optional parameters holding the offset or the page number.

@@ -1232,12 +1232,12 @@ impl<'a> Lowerer<'a> {
             self.error(&extension_pointer, message);
             return None;
         };
+        // Without a default, the server picks the page size and the stream ends at the first empty page.
         let default_page_size = self.parameter_default(operation, &limit_param);
-        let Some(default_page_size) = default_page_size else {
-            let message = format!("x-pagination needs a `default` on its limit parameter `{limit_param}` to know when a page is the last");
-            self.error(&extension_pointer, message);
+        if limit.rust_type != "i64" || cursor.rust_type != "i64" {
+            self.unsupported(&extension_pointer, "pagination parameters that are not int64");
             return None;
-        };
+        }
         let (items_expression, item_type) = self.results_path(success_type, &results_path, &extension_pointer)?;
         Some(ir::Pagination {
             item_type,
