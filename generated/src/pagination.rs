@@ -34,8 +34,10 @@ impl PageCursor {
 
 /// Streams items page after page, calling `fetch` with each page's cursor.
 ///
-/// It stops after a page shorter than `page_size` (an empty page included), and after the
-/// first page when `page_size` is not positive. An error is yielded once and ends the stream.
+/// `page_size` is the number of items requested per page, or `None` when the request
+/// leaves it to the server (a plain `i64` works too). With a page size, the stream stops
+/// after a page shorter than it; without one, it stops after an empty page, and an offset
+/// advances by the number of items received. An error is yielded once and ends the stream.
 ///
 /// ```
 /// # futures::executor::block_on(async {
@@ -54,7 +56,7 @@ impl PageCursor {
 /// ```
 pub fn paginate<'a, T, F, Fut>(
     start: PageCursor,
-    page_size: i64,
+    page_size: impl Into<Option<i64>>,
     fetch: F,
 ) -> impl Stream<Item = Result<T, Error>> + 'a
 where
@@ -62,15 +64,14 @@ where
     Fut: Future<Output = Result<Vec<T>, Error>> + 'a,
     T: 'a,
 {
+    let page_size = page_size.into().filter(|size| *size > 0);
     let state = (fetch, Some(start));
     stream::unfold(state, move |(mut fetch, cursor)| async move {
         let cursor = cursor?;
         let (items, next) = match fetch(cursor).await {
             Ok(items) => {
-                let full_page = page_size > 0
-                    && !items.is_empty()
-                    && i64::try_from(items.len()).is_ok_and(|length| length >= page_size);
-                let next = full_page.then(|| cursor.next(page_size));
+                let received = i64::try_from(items.len()).unwrap_or(i64::MAX);
+                let next = next_cursor(cursor, page_size, received);
                 (items.into_iter().map(Ok).collect::<Vec<_>>(), next)
             }
             Err(error) => (vec![Err(error)], None),
@@ -78,4 +79,39 @@ where
         Some((stream::iter(items), (fetch, next)))
     })
     .flatten()
+}
+
+/// Returns the cursor of the page after one that held `received` items, or `None` after the last page.
+fn next_cursor(cursor: PageCursor, page_size: Option<i64>, received: i64) -> Option<PageCursor> {
+    match page_size {
+        Some(size) => (received >= size).then(|| cursor.next(size)),
+        None => (received > 0).then(|| cursor.next(received)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PageCursor, next_cursor};
+
+    #[test]
+    fn next_cursor_stops_after_a_short_or_empty_page() {
+        let cases = [
+            (PageCursor::Offset(0), Some(10), 10, Some(PageCursor::Offset(10))),
+            (PageCursor::Offset(10), Some(10), 9, None),
+            (PageCursor::Offset(0), Some(10), 0, None),
+            (PageCursor::PageNumber(2), Some(10), 10, Some(PageCursor::PageNumber(3))),
+            (PageCursor::PageNumber(2), Some(10), 3, None),
+            (PageCursor::Offset(0), None, 7, Some(PageCursor::Offset(7))),
+            (PageCursor::Offset(7), None, 0, None),
+            (PageCursor::PageNumber(0), None, 7, Some(PageCursor::PageNumber(1))),
+            (PageCursor::PageNumber(1), None, 0, None),
+        ];
+        for (cursor, page_size, received, expected) in cases {
+            assert_eq!(
+                next_cursor(cursor, page_size, received),
+                expected,
+                "{cursor:?} {page_size:?} {received}"
+            );
+        }
+    }
 }

@@ -136,3 +136,20 @@ fn cursors_advance_by_page_size_or_by_one() {
     assert_eq!(PageCursor::Offset(10).next(5), PageCursor::Offset(15));
     assert_eq!(PageCursor::PageNumber(3).next(50), PageCursor::PageNumber(4));
 }
+
+#[tokio::test]
+async fn without_a_page_size_the_offset_advances_by_the_items_received_until_an_empty_page() {
+    let server = MockServer::start().await;
+    mount_page(&server, "offset", "0", &["a", "b", "c"]).await;
+    mount_page(&server, "offset", "3", &["d"]).await;
+    mount_page(&server, "offset", "4", &[]).await;
+    let client = client(&server);
+    let stream = paginate(PageCursor::Offset(0), None, |cursor| {
+        let client = client.clone();
+        async move { fetch(&client, vec![("offset", cursor.value().to_string())]).await }
+    });
+    let items: Vec<_> = stream.collect().await;
+    assert_eq!(ids(items), ["a", "b", "c", "d"]);
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    server.verify().await;
+}
