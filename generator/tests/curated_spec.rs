@@ -59,14 +59,17 @@ fn spec_json() -> Value {
 
 /// Resolves a local `$ref` such as `#/components/schemas/Foo` against the document.
 fn resolve<'a>(root: &'a Value, reference: &str) -> Option<&'a Value> {
-    reference.strip_prefix('#').and_then(|pointer| root.pointer(pointer))
+    reference
+        .strip_prefix('#')
+        .and_then(|pointer| root.pointer(pointer))
 }
 
 /// Follows a schema that is a `$ref` to the schema it names, or returns the schema itself.
 fn deref<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
-        Some(reference) => resolve(root, reference)
-            .unwrap_or_else(|| panic!("{reference} does not resolve")),
+        Some(reference) => {
+            resolve(root, reference).unwrap_or_else(|| panic!("{reference} does not resolve"))
+        }
         None => schema,
     }
 }
@@ -113,11 +116,16 @@ fn collect_broken_refs(root: &Value, node: &Value, pointer: &str, broken: &mut V
 /// Lists every operation of the document as (JSON pointer, operation object).
 fn operations(root: &Value) -> Vec<(String, &Value)> {
     let mut found = Vec::new();
-    let paths = root["paths"].as_object().expect("the document has no paths");
+    let paths = root["paths"]
+        .as_object()
+        .expect("the document has no paths");
     for (path, item) in paths {
         for method in METHODS {
             if let Some(operation) = item.get(method) {
-                found.push((format!("#/paths/{}/{method}", escape_segment(path)), operation));
+                found.push((
+                    format!("#/paths/{}/{method}", escape_segment(path)),
+                    operation,
+                ));
             }
         }
     }
@@ -161,7 +169,11 @@ fn credential_kinds(root: &Value, integration_one_of: &str) -> BTreeSet<String> 
 }
 
 /// Visits every `properties` map below `node`, calling `visit` with the pointer of the owning schema and the schema itself.
-fn visit_object_schemas<'a>(node: &'a Value, pointer: &str, visit: &mut dyn FnMut(&str, &'a Value)) {
+fn visit_object_schemas<'a>(
+    node: &'a Value,
+    pointer: &str,
+    visit: &mut dyn FnMut(&str, &'a Value),
+) {
     match node {
         Value::Object(map) => {
             if map.get("properties").is_some_and(Value::is_object) {
@@ -202,7 +214,11 @@ fn parses_as_openapi() {
         Err(error) => panic!("spec/openapi.yaml does not parse as OpenAPI 3: {error}"),
     };
     assert_eq!(document.openapi, "3.0.3");
-    assert_eq!(document.paths.paths.len(), 6, "the document should have six paths");
+    assert_eq!(
+        document.paths.paths.len(),
+        6,
+        "the document should have six paths"
+    );
 }
 
 #[test]
@@ -222,7 +238,11 @@ fn every_ref_resolves() {
 fn has_the_twelve_operations() {
     let root = spec_json();
     let found = operations(&root);
-    assert_eq!(found.len(), 12, "the document should have twelve operations");
+    assert_eq!(
+        found.len(),
+        12,
+        "the document should have twelve operations"
+    );
     let ids: BTreeSet<&str> = found
         .iter()
         .map(|(pointer, operation)| {
@@ -238,11 +258,18 @@ fn has_the_twelve_operations() {
 #[test]
 fn integration_one_ofs_have_24_members() {
     let root = spec_json();
-    for name in ["ActionConnectionIntegration", "ActionConnectionIntegrationUpdate"] {
+    for name in [
+        "ActionConnectionIntegration",
+        "ActionConnectionIntegrationUpdate",
+    ] {
         let members = one_of_members(&root, name);
         assert_eq!(members.len(), 24, "{name} should have 24 members");
         let distinct: BTreeSet<&str> = members.iter().filter_map(ref_name).collect();
-        assert_eq!(distinct.len(), 24, "the members of {name} should be 24 distinct $refs");
+        assert_eq!(
+            distinct.len(),
+            24,
+            "the members of {name} should be 24 distinct $refs"
+        );
     }
 }
 
@@ -256,7 +283,12 @@ fn there_are_25_credential_kinds() {
         "expected 25 credential kinds, found {}: {kinds:?}",
         kinds.len()
     );
-    for kind in ["AWSAssumeRole", "HTTPTokenAuth", "CloudflareAPIToken", "CloudflareGlobalAPIToken"] {
+    for kind in [
+        "AWSAssumeRole",
+        "HTTPTokenAuth",
+        "CloudflareAPIToken",
+        "CloudflareGlobalAPIToken",
+    ] {
         assert!(kinds.contains(kind), "{kind} should be a credential kind");
     }
 }
@@ -269,9 +301,13 @@ fn secrets_are_passwords() {
     let mut seen_secret_names = BTreeSet::new();
     let mut token_values = 0;
     visit_object_schemas(schemas, "#/components/schemas", &mut |pointer, schema| {
-        let properties = schema["properties"].as_object().expect("properties is a map");
+        let properties = schema["properties"]
+            .as_object()
+            .expect("properties is a map");
         for (name, property) in properties {
-            let looks_secret = SECRET_NAME_FRAGMENTS.iter().any(|fragment| name.contains(fragment))
+            let looks_secret = SECRET_NAME_FRAGMENTS
+                .iter()
+                .any(|fragment| name.contains(fragment))
                 && !NOT_SECRET_PROPERTY_NAMES.contains(&name.as_str());
             let listed = SECRET_PROPERTY_NAMES.contains(&name.as_str());
             if looks_secret && !listed {
@@ -282,7 +318,9 @@ fn secrets_are_passwords() {
             if listed {
                 seen_secret_names.insert(name.clone());
                 if property["format"] != "password" {
-                    failures.push(format!("{pointer}/properties/{name}: missing format: password"));
+                    failures.push(format!(
+                        "{pointer}/properties/{name}: missing format: password"
+                    ));
                 }
             }
         }
@@ -295,19 +333,27 @@ fn secrets_are_passwords() {
         if is_token {
             token_values += 1;
             if properties["value"]["format"] != "password" {
-                failures.push(format!("{pointer}/properties/value: token value missing format: password"));
+                failures.push(format!(
+                    "{pointer}/properties/value: token value missing format: password"
+                ));
             }
         }
     });
     for name in SECRET_PROPERTY_NAMES {
         if !seen_secret_names.contains(name) {
-            failures.push(format!("no schema has a property {name}; update SECRET_PROPERTY_NAMES"));
+            failures.push(format!(
+                "no schema has a property {name}; update SECRET_PROPERTY_NAMES"
+            ));
         }
     }
     if token_values == 0 {
         failures.push("no HTTP token schema (name, value, type SECRET) was found".to_owned());
     }
-    assert!(failures.is_empty(), "secret checks failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "secret checks failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -326,7 +372,10 @@ fn list_operations_paginate() {
     for (operation_id, expected) in cases {
         let operation = operation(&root, operation_id);
         let pagination = &operation["x-pagination"];
-        assert_eq!(pagination, &expected, "{operation_id} has the wrong x-pagination");
+        assert_eq!(
+            pagination, &expected,
+            "{operation_id} has the wrong x-pagination"
+        );
         // Every parameter that x-pagination names must be a query parameter of the operation.
         let parameters: BTreeSet<&str> = operation["parameters"]
             .as_array()
@@ -337,12 +386,23 @@ fn list_operations_paginate() {
             .collect();
         for key in ["limitParam", "pageOffsetParam", "pageParam"] {
             if let Some(name) = pagination[key].as_str() {
-                assert!(parameters.contains(name), "{operation_id}: {key} {name} is not a query parameter");
+                assert!(
+                    parameters.contains(name),
+                    "{operation_id}: {key} {name} is not a query parameter"
+                );
             }
         }
         // The results path must name an array in the 200 response.
-        let response = deref(&root, &operation["responses"]["200"]["content"]["application/json"]["schema"]);
-        let results = &response["properties"][pagination["resultsPath"].as_str().expect("resultsPath is a string")];
-        assert_eq!(results["type"], "array", "{operation_id}: resultsPath does not name an array");
+        let response = deref(
+            &root,
+            &operation["responses"]["200"]["content"]["application/json"]["schema"],
+        );
+        let results = &response["properties"][pagination["resultsPath"]
+            .as_str()
+            .expect("resultsPath is a string")];
+        assert_eq!(
+            results["type"], "array",
+            "{operation_id}: resultsPath does not name an array"
+        );
     }
 }
