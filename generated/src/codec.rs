@@ -9,12 +9,32 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-/// Implements `Display`, `FromStr`, `Serialize` and `Deserialize` for a generated string enum from its
-/// `as_str` method and its `From<&str>` impl.
+/// Implements a generated string enum from its list of known values: `as_str`, `From<&str>`,
+/// `Display`, `FromStr`, `Serialize` and `Deserialize`.
 ///
-/// Deserializing borrows the string when it can, so a known value costs no allocation.
-macro_rules! string_enum_traits {
-    ($name:ident) => {
+/// Unknown values become the `UnknownValue` variant and are written back unchanged. Deserializing
+/// borrows the string when it can, so a known value costs no allocation.
+macro_rules! string_enum_impls {
+    ($name:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
+        impl $name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::UnknownValue(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    unknown => Self::UnknownValue(unknown.to_string()),
+                }
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
@@ -42,7 +62,45 @@ macro_rules! string_enum_traits {
         }
     };
 }
-pub(crate) use string_enum_traits;
+pub(crate) use string_enum_impls;
+
+/// Implements a generated `oneOf` whose members share a tag property: one `From` impl per member
+/// (boxing it), a `Serialize` that writes the member as it is, and a `Deserialize` that reads the
+/// tag and decodes only the member it names.
+///
+/// A tag this version does not know, or no tag, decodes into `UnparsedObject` with the JSON kept.
+/// A known tag whose member does not decode is an error, not a silent fallback.
+macro_rules! tagged_one_of_impls {
+    ($name:ident, $tag:literal, { $($member:ident => $value:literal),* $(,)? }) => {
+        $(
+            impl ::std::convert::From<$member> for $name {
+                fn from(value: $member) -> Self {
+                    Self::$member(Box::new(value))
+                }
+            }
+        )*
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$member(value) => value.serialize(serializer),)*
+                    Self::UnparsedObject(value) => value.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let raw = <$crate::codec::RawJson as ::serde::Deserialize>::deserialize(deserializer)?;
+                match raw.tag($tag).as_deref() {
+                    $(Some($value) => raw.decode().map(Self::$member),)*
+                    _ => raw.into_value().map(Self::UnparsedObject),
+                }
+            }
+        }
+    };
+}
+pub(crate) use tagged_one_of_impls;
 
 /// The serde visitor behind generated string enums: accepts any string and converts it with `From<&str>`.
 #[doc(hidden)]
