@@ -1,0 +1,3 @@
+//! Placeholder for the encode benchmark, replaced in the next commit.
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Placeholder for the request benchmark, replaced in the next commit.
+
+fn main() {}
