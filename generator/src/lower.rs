@@ -274,7 +274,8 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
                 let values: Vec<String> = string.enumeration.iter().flatten().cloned().collect();
-                self.lower_enum(rust_name, pointer, docs, &values);
+                let names = self.enum_variant_names(schema, pointer, values.len());
+                self.lower_enum(rust_name, pointer, docs, &values, names.as_deref());
             }
             SchemaKind::OneOf { one_of } => self.lower_one_of(rust_name, pointer, docs, one_of),
             _ => {
@@ -357,11 +358,26 @@ impl<'a> Lowerer<'a> {
         self.models.insert(rust_name.to_string(), ModelDraft::Struct(draft));
     }
 
-    fn lower_enum(&mut self, rust_name: &str, pointer: &Pointer, docs: Vec<String>, values: &[String]) {
+    /// The variant names of `x-enum-varnames` (the extension Datadog's documents use to name values
+    /// such as `-name` and `name` apart), when present and one per value.
+    fn enum_variant_names(&mut self, schema: &Schema, pointer: &Pointer, value_count: usize) -> Option<Vec<String>> {
+        let names = schema.schema_data.extensions.get("x-enum-varnames")?;
+        let names: Option<Vec<String>> =
+            names.as_array().map(|names| names.iter().filter_map(|name| name.as_str().map(str::to_string)).collect());
+        match names {
+            Some(names) if names.len() == value_count => Some(names),
+            _ => {
+                self.error(&pointer.child("x-enum-varnames"), "x-enum-varnames must list one string per enum value");
+                None
+            }
+        }
+    }
+
+    fn lower_enum(&mut self, rust_name: &str, pointer: &Pointer, docs: Vec<String>, values: &[String], names: Option<&[String]>) {
         let mut variants = Vec::new();
         let mut variant_origins: BTreeMap<String, String> = BTreeMap::new();
-        for value in values {
-            let variant = naming::variant_name(value);
+        for (index, value) in values.iter().enumerate() {
+            let variant = naming::variant_name(names.and_then(|names| names.get(index)).map_or(value, String::as_str));
             if variant == "UnknownValue" {
                 self.error(&pointer.child("enum"), format!("enum value `{value}` collides with the catch-all variant `UnknownValue`"));
                 continue;
@@ -1221,6 +1237,10 @@ impl<'a> Lowerer<'a> {
         let (cursor_kind, cursor_param) = match (text("pageOffsetParam"), text("pageParam")) {
             (Some(offset), None) => ("offset", offset),
             (None, Some(page)) => ("page_number", page),
+            _ if text("cursorParam").is_some() => {
+                self.unsupported(&extension_pointer, "cursor-based x-pagination (`cursorParam`)");
+                return None;
+            }
             _ => {
                 self.error(&extension_pointer, "x-pagination needs exactly one of `pageOffsetParam` and `pageParam`");
                 return None;
