@@ -102,6 +102,18 @@ macro_rules! tagged_one_of_impls {
 }
 pub(crate) use tagged_one_of_impls;
 
+/// Declares one private module per generated model and re-exports its type: `models/mod.rs` is a
+/// list of `module::Type` pairs.
+macro_rules! model_modules {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        $(
+            mod $module;
+            pub use self::$module::$name;
+        )*
+    };
+}
+pub(crate) use model_modules;
+
 /// The serde visitor behind generated string enums: accepts any string and converts it with `From<&str>`.
 #[doc(hidden)]
 pub struct StringEnumVisitor<T> {

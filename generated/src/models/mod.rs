@@ -6,497 +6,203 @@
 //! A `oneOf` is an enum with one boxed variant per member and `From` impls; when its members share a
 //! tag property, decoding reads the tag and decodes only that member, otherwise it tries the members
 //! in order. Members this version does not know are kept as JSON in `UnparsedObject`.
-mod api_error_response;
-pub use self::api_error_response::APIErrorResponse;
-mod aws_assume_role;
-pub use self::aws_assume_role::AWSAssumeRole;
-mod aws_assume_role_type;
-pub use self::aws_assume_role_type::AWSAssumeRoleType;
-mod aws_assume_role_update;
-pub use self::aws_assume_role_update::AWSAssumeRoleUpdate;
-mod aws_credentials;
-pub use self::aws_credentials::AWSCredentials;
-mod aws_credentials_update;
-pub use self::aws_credentials_update::AWSCredentialsUpdate;
-mod aws_integration;
-pub use self::aws_integration::AWSIntegration;
-mod aws_integration_type;
-pub use self::aws_integration_type::AWSIntegrationType;
-mod aws_integration_update;
-pub use self::aws_integration_update::AWSIntegrationUpdate;
-mod action_connection_attributes;
-pub use self::action_connection_attributes::ActionConnectionAttributes;
-mod action_connection_attributes_update;
-pub use self::action_connection_attributes_update::ActionConnectionAttributesUpdate;
-mod action_connection_data;
-pub use self::action_connection_data::ActionConnectionData;
-mod action_connection_data_type;
-pub use self::action_connection_data_type::ActionConnectionDataType;
-mod action_connection_data_update;
-pub use self::action_connection_data_update::ActionConnectionDataUpdate;
-mod action_connection_integration;
-pub use self::action_connection_integration::ActionConnectionIntegration;
-mod action_connection_integration_update;
-pub use self::action_connection_integration_update::ActionConnectionIntegrationUpdate;
-mod anthropic_api_key;
-pub use self::anthropic_api_key::AnthropicAPIKey;
-mod anthropic_api_key_type;
-pub use self::anthropic_api_key_type::AnthropicAPIKeyType;
-mod anthropic_api_key_update;
-pub use self::anthropic_api_key_update::AnthropicAPIKeyUpdate;
-mod anthropic_credentials;
-pub use self::anthropic_credentials::AnthropicCredentials;
-mod anthropic_credentials_update;
-pub use self::anthropic_credentials_update::AnthropicCredentialsUpdate;
-mod anthropic_integration;
-pub use self::anthropic_integration::AnthropicIntegration;
-mod anthropic_integration_type;
-pub use self::anthropic_integration_type::AnthropicIntegrationType;
-mod anthropic_integration_update;
-pub use self::anthropic_integration_update::AnthropicIntegrationUpdate;
-mod app_key_registration_data;
-pub use self::app_key_registration_data::AppKeyRegistrationData;
-mod app_key_registration_data_type;
-pub use self::app_key_registration_data_type::AppKeyRegistrationDataType;
-mod asana_access_token;
-pub use self::asana_access_token::AsanaAccessToken;
-mod asana_access_token_type;
-pub use self::asana_access_token_type::AsanaAccessTokenType;
-mod asana_access_token_update;
-pub use self::asana_access_token_update::AsanaAccessTokenUpdate;
-mod asana_credentials;
-pub use self::asana_credentials::AsanaCredentials;
-mod asana_credentials_update;
-pub use self::asana_credentials_update::AsanaCredentialsUpdate;
-mod asana_integration;
-pub use self::asana_integration::AsanaIntegration;
-mod asana_integration_type;
-pub use self::asana_integration_type::AsanaIntegrationType;
-mod asana_integration_update;
-pub use self::asana_integration_update::AsanaIntegrationUpdate;
-mod azure_credentials;
-pub use self::azure_credentials::AzureCredentials;
-mod azure_credentials_update;
-pub use self::azure_credentials_update::AzureCredentialsUpdate;
-mod azure_integration;
-pub use self::azure_integration::AzureIntegration;
-mod azure_integration_type;
-pub use self::azure_integration_type::AzureIntegrationType;
-mod azure_integration_update;
-pub use self::azure_integration_update::AzureIntegrationUpdate;
-mod azure_tenant;
-pub use self::azure_tenant::AzureTenant;
-mod azure_tenant_type;
-pub use self::azure_tenant_type::AzureTenantType;
-mod azure_tenant_update;
-pub use self::azure_tenant_update::AzureTenantUpdate;
-mod circle_ciapi_key;
-pub use self::circle_ciapi_key::CircleCIAPIKey;
-mod circle_ciapi_key_type;
-pub use self::circle_ciapi_key_type::CircleCIAPIKeyType;
-mod circle_ciapi_key_update;
-pub use self::circle_ciapi_key_update::CircleCIAPIKeyUpdate;
-mod circle_ci_credentials;
-pub use self::circle_ci_credentials::CircleCICredentials;
-mod circle_ci_credentials_update;
-pub use self::circle_ci_credentials_update::CircleCICredentialsUpdate;
-mod circle_ci_integration;
-pub use self::circle_ci_integration::CircleCIIntegration;
-mod circle_ci_integration_type;
-pub use self::circle_ci_integration_type::CircleCIIntegrationType;
-mod circle_ci_integration_update;
-pub use self::circle_ci_integration_update::CircleCIIntegrationUpdate;
-mod clickup_api_key;
-pub use self::clickup_api_key::ClickupAPIKey;
-mod clickup_api_key_type;
-pub use self::clickup_api_key_type::ClickupAPIKeyType;
-mod clickup_api_key_update;
-pub use self::clickup_api_key_update::ClickupAPIKeyUpdate;
-mod clickup_credentials;
-pub use self::clickup_credentials::ClickupCredentials;
-mod clickup_credentials_update;
-pub use self::clickup_credentials_update::ClickupCredentialsUpdate;
-mod clickup_integration;
-pub use self::clickup_integration::ClickupIntegration;
-mod clickup_integration_type;
-pub use self::clickup_integration_type::ClickupIntegrationType;
-mod clickup_integration_update;
-pub use self::clickup_integration_update::ClickupIntegrationUpdate;
-mod cloudflare_api_token;
-pub use self::cloudflare_api_token::CloudflareAPIToken;
-mod cloudflare_api_token_type;
-pub use self::cloudflare_api_token_type::CloudflareAPITokenType;
-mod cloudflare_api_token_update;
-pub use self::cloudflare_api_token_update::CloudflareAPITokenUpdate;
-mod cloudflare_credentials;
-pub use self::cloudflare_credentials::CloudflareCredentials;
-mod cloudflare_credentials_update;
-pub use self::cloudflare_credentials_update::CloudflareCredentialsUpdate;
-mod cloudflare_global_api_token;
-pub use self::cloudflare_global_api_token::CloudflareGlobalAPIToken;
-mod cloudflare_global_api_token_type;
-pub use self::cloudflare_global_api_token_type::CloudflareGlobalAPITokenType;
-mod cloudflare_global_api_token_update;
-pub use self::cloudflare_global_api_token_update::CloudflareGlobalAPITokenUpdate;
-mod cloudflare_integration;
-pub use self::cloudflare_integration::CloudflareIntegration;
-mod cloudflare_integration_type;
-pub use self::cloudflare_integration_type::CloudflareIntegrationType;
-mod cloudflare_integration_update;
-pub use self::cloudflare_integration_update::CloudflareIntegrationUpdate;
-mod config_cat_credentials;
-pub use self::config_cat_credentials::ConfigCatCredentials;
-mod config_cat_credentials_update;
-pub use self::config_cat_credentials_update::ConfigCatCredentialsUpdate;
-mod config_cat_integration;
-pub use self::config_cat_integration::ConfigCatIntegration;
-mod config_cat_integration_type;
-pub use self::config_cat_integration_type::ConfigCatIntegrationType;
-mod config_cat_integration_update;
-pub use self::config_cat_integration_update::ConfigCatIntegrationUpdate;
-mod config_cat_sdk_key;
-pub use self::config_cat_sdk_key::ConfigCatSDKKey;
-mod config_cat_sdk_key_type;
-pub use self::config_cat_sdk_key_type::ConfigCatSDKKeyType;
-mod config_cat_sdk_key_update;
-pub use self::config_cat_sdk_key_update::ConfigCatSDKKeyUpdate;
-mod create_action_connection_request;
-pub use self::create_action_connection_request::CreateActionConnectionRequest;
-mod create_action_connection_response;
-pub use self::create_action_connection_response::CreateActionConnectionResponse;
-mod datadog_api_key;
-pub use self::datadog_api_key::DatadogAPIKey;
-mod datadog_api_key_type;
-pub use self::datadog_api_key_type::DatadogAPIKeyType;
-mod datadog_api_key_update;
-pub use self::datadog_api_key_update::DatadogAPIKeyUpdate;
-mod datadog_credentials;
-pub use self::datadog_credentials::DatadogCredentials;
-mod datadog_credentials_update;
-pub use self::datadog_credentials_update::DatadogCredentialsUpdate;
-mod datadog_integration;
-pub use self::datadog_integration::DatadogIntegration;
-mod datadog_integration_type;
-pub use self::datadog_integration_type::DatadogIntegrationType;
-mod datadog_integration_update;
-pub use self::datadog_integration_update::DatadogIntegrationUpdate;
-mod fastly_api_key;
-pub use self::fastly_api_key::FastlyAPIKey;
-mod fastly_api_key_type;
-pub use self::fastly_api_key_type::FastlyAPIKeyType;
-mod fastly_api_key_update;
-pub use self::fastly_api_key_update::FastlyAPIKeyUpdate;
-mod fastly_credentials;
-pub use self::fastly_credentials::FastlyCredentials;
-mod fastly_credentials_update;
-pub use self::fastly_credentials_update::FastlyCredentialsUpdate;
-mod fastly_integration;
-pub use self::fastly_integration::FastlyIntegration;
-mod fastly_integration_type;
-pub use self::fastly_integration_type::FastlyIntegrationType;
-mod fastly_integration_update;
-pub use self::fastly_integration_update::FastlyIntegrationUpdate;
-mod freshservice_api_key;
-pub use self::freshservice_api_key::FreshserviceAPIKey;
-mod freshservice_api_key_type;
-pub use self::freshservice_api_key_type::FreshserviceAPIKeyType;
-mod freshservice_api_key_update;
-pub use self::freshservice_api_key_update::FreshserviceAPIKeyUpdate;
-mod freshservice_credentials;
-pub use self::freshservice_credentials::FreshserviceCredentials;
-mod freshservice_credentials_update;
-pub use self::freshservice_credentials_update::FreshserviceCredentialsUpdate;
-mod freshservice_integration;
-pub use self::freshservice_integration::FreshserviceIntegration;
-mod freshservice_integration_type;
-pub use self::freshservice_integration_type::FreshserviceIntegrationType;
-mod freshservice_integration_update;
-pub use self::freshservice_integration_update::FreshserviceIntegrationUpdate;
-mod gcp_credentials;
-pub use self::gcp_credentials::GCPCredentials;
-mod gcp_credentials_update;
-pub use self::gcp_credentials_update::GCPCredentialsUpdate;
-mod gcp_integration;
-pub use self::gcp_integration::GCPIntegration;
-mod gcp_integration_type;
-pub use self::gcp_integration_type::GCPIntegrationType;
-mod gcp_integration_update;
-pub use self::gcp_integration_update::GCPIntegrationUpdate;
-mod gcp_service_account;
-pub use self::gcp_service_account::GCPServiceAccount;
-mod gcp_service_account_type;
-pub use self::gcp_service_account_type::GCPServiceAccountType;
-mod gcp_service_account_update;
-pub use self::gcp_service_account_update::GCPServiceAccountUpdate;
-mod gemini_api_key;
-pub use self::gemini_api_key::GeminiAPIKey;
-mod gemini_api_key_type;
-pub use self::gemini_api_key_type::GeminiAPIKeyType;
-mod gemini_api_key_update;
-pub use self::gemini_api_key_update::GeminiAPIKeyUpdate;
-mod gemini_credentials;
-pub use self::gemini_credentials::GeminiCredentials;
-mod gemini_credentials_update;
-pub use self::gemini_credentials_update::GeminiCredentialsUpdate;
-mod gemini_integration;
-pub use self::gemini_integration::GeminiIntegration;
-mod gemini_integration_type;
-pub use self::gemini_integration_type::GeminiIntegrationType;
-mod gemini_integration_update;
-pub use self::gemini_integration_update::GeminiIntegrationUpdate;
-mod get_action_connection_response;
-pub use self::get_action_connection_response::GetActionConnectionResponse;
-mod get_app_key_registration_response;
-pub use self::get_app_key_registration_response::GetAppKeyRegistrationResponse;
-mod gitlab_api_key;
-pub use self::gitlab_api_key::GitlabAPIKey;
-mod gitlab_api_key_type;
-pub use self::gitlab_api_key_type::GitlabAPIKeyType;
-mod gitlab_api_key_update;
-pub use self::gitlab_api_key_update::GitlabAPIKeyUpdate;
-mod gitlab_credentials;
-pub use self::gitlab_credentials::GitlabCredentials;
-mod gitlab_credentials_update;
-pub use self::gitlab_credentials_update::GitlabCredentialsUpdate;
-mod gitlab_integration;
-pub use self::gitlab_integration::GitlabIntegration;
-mod gitlab_integration_type;
-pub use self::gitlab_integration_type::GitlabIntegrationType;
-mod gitlab_integration_update;
-pub use self::gitlab_integration_update::GitlabIntegrationUpdate;
-mod grey_noise_api_key;
-pub use self::grey_noise_api_key::GreyNoiseAPIKey;
-mod grey_noise_api_key_type;
-pub use self::grey_noise_api_key_type::GreyNoiseAPIKeyType;
-mod grey_noise_api_key_update;
-pub use self::grey_noise_api_key_update::GreyNoiseAPIKeyUpdate;
-mod grey_noise_credentials;
-pub use self::grey_noise_credentials::GreyNoiseCredentials;
-mod grey_noise_credentials_update;
-pub use self::grey_noise_credentials_update::GreyNoiseCredentialsUpdate;
-mod grey_noise_integration;
-pub use self::grey_noise_integration::GreyNoiseIntegration;
-mod grey_noise_integration_type;
-pub use self::grey_noise_integration_type::GreyNoiseIntegrationType;
-mod grey_noise_integration_update;
-pub use self::grey_noise_integration_update::GreyNoiseIntegrationUpdate;
-mod http_body;
-pub use self::http_body::HTTPBody;
-mod http_credentials;
-pub use self::http_credentials::HTTPCredentials;
-mod http_credentials_update;
-pub use self::http_credentials_update::HTTPCredentialsUpdate;
-mod http_header;
-pub use self::http_header::HTTPHeader;
-mod http_header_update;
-pub use self::http_header_update::HTTPHeaderUpdate;
-mod http_integration;
-pub use self::http_integration::HTTPIntegration;
-mod http_integration_type;
-pub use self::http_integration_type::HTTPIntegrationType;
-mod http_integration_update;
-pub use self::http_integration_update::HTTPIntegrationUpdate;
-mod http_token;
-pub use self::http_token::HTTPToken;
-mod http_token_auth;
-pub use self::http_token_auth::HTTPTokenAuth;
-mod http_token_auth_type;
-pub use self::http_token_auth_type::HTTPTokenAuthType;
-mod http_token_auth_update;
-pub use self::http_token_auth_update::HTTPTokenAuthUpdate;
-mod http_token_update;
-pub use self::http_token_update::HTTPTokenUpdate;
-mod jsonapi_error_item;
-pub use self::jsonapi_error_item::JSONAPIErrorItem;
-mod jsonapi_error_item_source;
-pub use self::jsonapi_error_item_source::JSONAPIErrorItemSource;
-mod jsonapi_error_response;
-pub use self::jsonapi_error_response::JSONAPIErrorResponse;
-mod launch_darkly_api_key;
-pub use self::launch_darkly_api_key::LaunchDarklyAPIKey;
-mod launch_darkly_api_key_type;
-pub use self::launch_darkly_api_key_type::LaunchDarklyAPIKeyType;
-mod launch_darkly_api_key_update;
-pub use self::launch_darkly_api_key_update::LaunchDarklyAPIKeyUpdate;
-mod launch_darkly_credentials;
-pub use self::launch_darkly_credentials::LaunchDarklyCredentials;
-mod launch_darkly_credentials_update;
-pub use self::launch_darkly_credentials_update::LaunchDarklyCredentialsUpdate;
-mod launch_darkly_integration;
-pub use self::launch_darkly_integration::LaunchDarklyIntegration;
-mod launch_darkly_integration_type;
-pub use self::launch_darkly_integration_type::LaunchDarklyIntegrationType;
-mod launch_darkly_integration_update;
-pub use self::launch_darkly_integration_update::LaunchDarklyIntegrationUpdate;
-mod list_app_key_registrations_response;
-pub use self::list_app_key_registrations_response::ListAppKeyRegistrationsResponse;
-mod list_app_key_registrations_response_meta;
-pub use self::list_app_key_registrations_response_meta::ListAppKeyRegistrationsResponseMeta;
-mod notion_api_key;
-pub use self::notion_api_key::NotionAPIKey;
-mod notion_api_key_type;
-pub use self::notion_api_key_type::NotionAPIKeyType;
-mod notion_api_key_update;
-pub use self::notion_api_key_update::NotionAPIKeyUpdate;
-mod notion_credentials;
-pub use self::notion_credentials::NotionCredentials;
-mod notion_credentials_update;
-pub use self::notion_credentials_update::NotionCredentialsUpdate;
-mod notion_integration;
-pub use self::notion_integration::NotionIntegration;
-mod notion_integration_type;
-pub use self::notion_integration_type::NotionIntegrationType;
-mod notion_integration_update;
-pub use self::notion_integration_update::NotionIntegrationUpdate;
-mod okta_api_token;
-pub use self::okta_api_token::OktaAPIToken;
-mod okta_api_token_type;
-pub use self::okta_api_token_type::OktaAPITokenType;
-mod okta_api_token_update;
-pub use self::okta_api_token_update::OktaAPITokenUpdate;
-mod okta_credentials;
-pub use self::okta_credentials::OktaCredentials;
-mod okta_credentials_update;
-pub use self::okta_credentials_update::OktaCredentialsUpdate;
-mod okta_integration;
-pub use self::okta_integration::OktaIntegration;
-mod okta_integration_type;
-pub use self::okta_integration_type::OktaIntegrationType;
-mod okta_integration_update;
-pub use self::okta_integration_update::OktaIntegrationUpdate;
-mod open_aiapi_key;
-pub use self::open_aiapi_key::OpenAIAPIKey;
-mod open_aiapi_key_type;
-pub use self::open_aiapi_key_type::OpenAIAPIKeyType;
-mod open_aiapi_key_update;
-pub use self::open_aiapi_key_update::OpenAIAPIKeyUpdate;
-mod open_ai_credentials;
-pub use self::open_ai_credentials::OpenAICredentials;
-mod open_ai_credentials_update;
-pub use self::open_ai_credentials_update::OpenAICredentialsUpdate;
-mod open_ai_integration;
-pub use self::open_ai_integration::OpenAIIntegration;
-mod open_ai_integration_type;
-pub use self::open_ai_integration_type::OpenAIIntegrationType;
-mod open_ai_integration_update;
-pub use self::open_ai_integration_update::OpenAIIntegrationUpdate;
-mod org_connection;
-pub use self::org_connection::OrgConnection;
-mod org_connection_attributes;
-pub use self::org_connection_attributes::OrgConnectionAttributes;
-mod org_connection_create;
-pub use self::org_connection_create::OrgConnectionCreate;
-mod org_connection_create_attributes;
-pub use self::org_connection_create_attributes::OrgConnectionCreateAttributes;
-mod org_connection_create_relationships;
-pub use self::org_connection_create_relationships::OrgConnectionCreateRelationships;
-mod org_connection_create_request;
-pub use self::org_connection_create_request::OrgConnectionCreateRequest;
-mod org_connection_list_response;
-pub use self::org_connection_list_response::OrgConnectionListResponse;
-mod org_connection_list_response_meta;
-pub use self::org_connection_list_response_meta::OrgConnectionListResponseMeta;
-mod org_connection_list_response_meta_page;
-pub use self::org_connection_list_response_meta_page::OrgConnectionListResponseMetaPage;
-mod org_connection_org_relationship;
-pub use self::org_connection_org_relationship::OrgConnectionOrgRelationship;
-mod org_connection_org_relationship_data;
-pub use self::org_connection_org_relationship_data::OrgConnectionOrgRelationshipData;
-mod org_connection_org_relationship_data_type;
-pub use self::org_connection_org_relationship_data_type::OrgConnectionOrgRelationshipDataType;
-mod org_connection_relationships;
-pub use self::org_connection_relationships::OrgConnectionRelationships;
-mod org_connection_response;
-pub use self::org_connection_response::OrgConnectionResponse;
-mod org_connection_type;
-pub use self::org_connection_type::OrgConnectionType;
-mod org_connection_type_enum;
-pub use self::org_connection_type_enum::OrgConnectionTypeEnum;
-mod org_connection_update;
-pub use self::org_connection_update::OrgConnectionUpdate;
-mod org_connection_update_attributes;
-pub use self::org_connection_update_attributes::OrgConnectionUpdateAttributes;
-mod org_connection_update_request;
-pub use self::org_connection_update_request::OrgConnectionUpdateRequest;
-mod org_connection_user_relationship;
-pub use self::org_connection_user_relationship::OrgConnectionUserRelationship;
-mod org_connection_user_relationship_data;
-pub use self::org_connection_user_relationship_data::OrgConnectionUserRelationshipData;
-mod org_connection_user_relationship_data_type;
-pub use self::org_connection_user_relationship_data_type::OrgConnectionUserRelationshipDataType;
-mod register_app_key_response;
-pub use self::register_app_key_response::RegisterAppKeyResponse;
-mod service_now_basic_auth;
-pub use self::service_now_basic_auth::ServiceNowBasicAuth;
-mod service_now_basic_auth_type;
-pub use self::service_now_basic_auth_type::ServiceNowBasicAuthType;
-mod service_now_basic_auth_update;
-pub use self::service_now_basic_auth_update::ServiceNowBasicAuthUpdate;
-mod service_now_credentials;
-pub use self::service_now_credentials::ServiceNowCredentials;
-mod service_now_credentials_update;
-pub use self::service_now_credentials_update::ServiceNowCredentialsUpdate;
-mod service_now_integration;
-pub use self::service_now_integration::ServiceNowIntegration;
-mod service_now_integration_type;
-pub use self::service_now_integration_type::ServiceNowIntegrationType;
-mod service_now_integration_update;
-pub use self::service_now_integration_update::ServiceNowIntegrationUpdate;
-mod split_api_key;
-pub use self::split_api_key::SplitAPIKey;
-mod split_api_key_type;
-pub use self::split_api_key_type::SplitAPIKeyType;
-mod split_api_key_update;
-pub use self::split_api_key_update::SplitAPIKeyUpdate;
-mod split_credentials;
-pub use self::split_credentials::SplitCredentials;
-mod split_credentials_update;
-pub use self::split_credentials_update::SplitCredentialsUpdate;
-mod split_integration;
-pub use self::split_integration::SplitIntegration;
-mod split_integration_type;
-pub use self::split_integration_type::SplitIntegrationType;
-mod split_integration_update;
-pub use self::split_integration_update::SplitIntegrationUpdate;
-mod statsig_api_key;
-pub use self::statsig_api_key::StatsigAPIKey;
-mod statsig_api_key_type;
-pub use self::statsig_api_key_type::StatsigAPIKeyType;
-mod statsig_api_key_update;
-pub use self::statsig_api_key_update::StatsigAPIKeyUpdate;
-mod statsig_credentials;
-pub use self::statsig_credentials::StatsigCredentials;
-mod statsig_credentials_update;
-pub use self::statsig_credentials_update::StatsigCredentialsUpdate;
-mod statsig_integration;
-pub use self::statsig_integration::StatsigIntegration;
-mod statsig_integration_type;
-pub use self::statsig_integration_type::StatsigIntegrationType;
-mod statsig_integration_update;
-pub use self::statsig_integration_update::StatsigIntegrationUpdate;
-mod token_type;
-pub use self::token_type::TokenType;
-mod update_action_connection_request;
-pub use self::update_action_connection_request::UpdateActionConnectionRequest;
-mod update_action_connection_response;
-pub use self::update_action_connection_response::UpdateActionConnectionResponse;
-mod url_param;
-pub use self::url_param::UrlParam;
-mod url_param_update;
-pub use self::url_param_update::UrlParamUpdate;
-mod virus_total_api_key;
-pub use self::virus_total_api_key::VirusTotalAPIKey;
-mod virus_total_api_key_type;
-pub use self::virus_total_api_key_type::VirusTotalAPIKeyType;
-mod virus_total_api_key_update;
-pub use self::virus_total_api_key_update::VirusTotalAPIKeyUpdate;
-mod virus_total_credentials;
-pub use self::virus_total_credentials::VirusTotalCredentials;
-mod virus_total_credentials_update;
-pub use self::virus_total_credentials_update::VirusTotalCredentialsUpdate;
-mod virus_total_integration;
-pub use self::virus_total_integration::VirusTotalIntegration;
-mod virus_total_integration_type;
-pub use self::virus_total_integration_type::VirusTotalIntegrationType;
-mod virus_total_integration_update;
-pub use self::virus_total_integration_update::VirusTotalIntegrationUpdate;
+crate::codec::model_modules!(
+    api_error_response::APIErrorResponse, aws_assume_role::AWSAssumeRole,
+    aws_assume_role_type::AWSAssumeRoleType, aws_assume_role_update::AWSAssumeRoleUpdate,
+    aws_credentials::AWSCredentials, aws_credentials_update::AWSCredentialsUpdate,
+    aws_integration::AWSIntegration, aws_integration_type::AWSIntegrationType,
+    aws_integration_update::AWSIntegrationUpdate,
+    action_connection_attributes::ActionConnectionAttributes,
+    action_connection_attributes_update::ActionConnectionAttributesUpdate,
+    action_connection_data::ActionConnectionData,
+    action_connection_data_type::ActionConnectionDataType,
+    action_connection_data_update::ActionConnectionDataUpdate,
+    action_connection_integration::ActionConnectionIntegration,
+    action_connection_integration_update::ActionConnectionIntegrationUpdate,
+    anthropic_api_key::AnthropicAPIKey, anthropic_api_key_type::AnthropicAPIKeyType,
+    anthropic_api_key_update::AnthropicAPIKeyUpdate,
+    anthropic_credentials::AnthropicCredentials,
+    anthropic_credentials_update::AnthropicCredentialsUpdate,
+    anthropic_integration::AnthropicIntegration,
+    anthropic_integration_type::AnthropicIntegrationType,
+    anthropic_integration_update::AnthropicIntegrationUpdate,
+    app_key_registration_data::AppKeyRegistrationData,
+    app_key_registration_data_type::AppKeyRegistrationDataType,
+    asana_access_token::AsanaAccessToken, asana_access_token_type::AsanaAccessTokenType,
+    asana_access_token_update::AsanaAccessTokenUpdate,
+    asana_credentials::AsanaCredentials,
+    asana_credentials_update::AsanaCredentialsUpdate,
+    asana_integration::AsanaIntegration, asana_integration_type::AsanaIntegrationType,
+    asana_integration_update::AsanaIntegrationUpdate,
+    azure_credentials::AzureCredentials,
+    azure_credentials_update::AzureCredentialsUpdate,
+    azure_integration::AzureIntegration, azure_integration_type::AzureIntegrationType,
+    azure_integration_update::AzureIntegrationUpdate, azure_tenant::AzureTenant,
+    azure_tenant_type::AzureTenantType, azure_tenant_update::AzureTenantUpdate,
+    circle_ciapi_key::CircleCIAPIKey, circle_ciapi_key_type::CircleCIAPIKeyType,
+    circle_ciapi_key_update::CircleCIAPIKeyUpdate,
+    circle_ci_credentials::CircleCICredentials,
+    circle_ci_credentials_update::CircleCICredentialsUpdate,
+    circle_ci_integration::CircleCIIntegration,
+    circle_ci_integration_type::CircleCIIntegrationType,
+    circle_ci_integration_update::CircleCIIntegrationUpdate,
+    clickup_api_key::ClickupAPIKey, clickup_api_key_type::ClickupAPIKeyType,
+    clickup_api_key_update::ClickupAPIKeyUpdate, clickup_credentials::ClickupCredentials,
+    clickup_credentials_update::ClickupCredentialsUpdate,
+    clickup_integration::ClickupIntegration,
+    clickup_integration_type::ClickupIntegrationType,
+    clickup_integration_update::ClickupIntegrationUpdate,
+    cloudflare_api_token::CloudflareAPIToken,
+    cloudflare_api_token_type::CloudflareAPITokenType,
+    cloudflare_api_token_update::CloudflareAPITokenUpdate,
+    cloudflare_credentials::CloudflareCredentials,
+    cloudflare_credentials_update::CloudflareCredentialsUpdate,
+    cloudflare_global_api_token::CloudflareGlobalAPIToken,
+    cloudflare_global_api_token_type::CloudflareGlobalAPITokenType,
+    cloudflare_global_api_token_update::CloudflareGlobalAPITokenUpdate,
+    cloudflare_integration::CloudflareIntegration,
+    cloudflare_integration_type::CloudflareIntegrationType,
+    cloudflare_integration_update::CloudflareIntegrationUpdate,
+    config_cat_credentials::ConfigCatCredentials,
+    config_cat_credentials_update::ConfigCatCredentialsUpdate,
+    config_cat_integration::ConfigCatIntegration,
+    config_cat_integration_type::ConfigCatIntegrationType,
+    config_cat_integration_update::ConfigCatIntegrationUpdate,
+    config_cat_sdk_key::ConfigCatSDKKey, config_cat_sdk_key_type::ConfigCatSDKKeyType,
+    config_cat_sdk_key_update::ConfigCatSDKKeyUpdate,
+    create_action_connection_request::CreateActionConnectionRequest,
+    create_action_connection_response::CreateActionConnectionResponse,
+    datadog_api_key::DatadogAPIKey, datadog_api_key_type::DatadogAPIKeyType,
+    datadog_api_key_update::DatadogAPIKeyUpdate, datadog_credentials::DatadogCredentials,
+    datadog_credentials_update::DatadogCredentialsUpdate,
+    datadog_integration::DatadogIntegration,
+    datadog_integration_type::DatadogIntegrationType,
+    datadog_integration_update::DatadogIntegrationUpdate, fastly_api_key::FastlyAPIKey,
+    fastly_api_key_type::FastlyAPIKeyType, fastly_api_key_update::FastlyAPIKeyUpdate,
+    fastly_credentials::FastlyCredentials,
+    fastly_credentials_update::FastlyCredentialsUpdate,
+    fastly_integration::FastlyIntegration,
+    fastly_integration_type::FastlyIntegrationType,
+    fastly_integration_update::FastlyIntegrationUpdate,
+    freshservice_api_key::FreshserviceAPIKey,
+    freshservice_api_key_type::FreshserviceAPIKeyType,
+    freshservice_api_key_update::FreshserviceAPIKeyUpdate,
+    freshservice_credentials::FreshserviceCredentials,
+    freshservice_credentials_update::FreshserviceCredentialsUpdate,
+    freshservice_integration::FreshserviceIntegration,
+    freshservice_integration_type::FreshserviceIntegrationType,
+    freshservice_integration_update::FreshserviceIntegrationUpdate,
+    gcp_credentials::GCPCredentials, gcp_credentials_update::GCPCredentialsUpdate,
+    gcp_integration::GCPIntegration, gcp_integration_type::GCPIntegrationType,
+    gcp_integration_update::GCPIntegrationUpdate, gcp_service_account::GCPServiceAccount,
+    gcp_service_account_type::GCPServiceAccountType,
+    gcp_service_account_update::GCPServiceAccountUpdate, gemini_api_key::GeminiAPIKey,
+    gemini_api_key_type::GeminiAPIKeyType, gemini_api_key_update::GeminiAPIKeyUpdate,
+    gemini_credentials::GeminiCredentials,
+    gemini_credentials_update::GeminiCredentialsUpdate,
+    gemini_integration::GeminiIntegration,
+    gemini_integration_type::GeminiIntegrationType,
+    gemini_integration_update::GeminiIntegrationUpdate,
+    get_action_connection_response::GetActionConnectionResponse,
+    get_app_key_registration_response::GetAppKeyRegistrationResponse,
+    gitlab_api_key::GitlabAPIKey, gitlab_api_key_type::GitlabAPIKeyType,
+    gitlab_api_key_update::GitlabAPIKeyUpdate, gitlab_credentials::GitlabCredentials,
+    gitlab_credentials_update::GitlabCredentialsUpdate,
+    gitlab_integration::GitlabIntegration,
+    gitlab_integration_type::GitlabIntegrationType,
+    gitlab_integration_update::GitlabIntegrationUpdate,
+    grey_noise_api_key::GreyNoiseAPIKey, grey_noise_api_key_type::GreyNoiseAPIKeyType,
+    grey_noise_api_key_update::GreyNoiseAPIKeyUpdate,
+    grey_noise_credentials::GreyNoiseCredentials,
+    grey_noise_credentials_update::GreyNoiseCredentialsUpdate,
+    grey_noise_integration::GreyNoiseIntegration,
+    grey_noise_integration_type::GreyNoiseIntegrationType,
+    grey_noise_integration_update::GreyNoiseIntegrationUpdate, http_body::HTTPBody,
+    http_credentials::HTTPCredentials, http_credentials_update::HTTPCredentialsUpdate,
+    http_header::HTTPHeader, http_header_update::HTTPHeaderUpdate,
+    http_integration::HTTPIntegration, http_integration_type::HTTPIntegrationType,
+    http_integration_update::HTTPIntegrationUpdate, http_token::HTTPToken,
+    http_token_auth::HTTPTokenAuth, http_token_auth_type::HTTPTokenAuthType,
+    http_token_auth_update::HTTPTokenAuthUpdate, http_token_update::HTTPTokenUpdate,
+    jsonapi_error_item::JSONAPIErrorItem,
+    jsonapi_error_item_source::JSONAPIErrorItemSource,
+    jsonapi_error_response::JSONAPIErrorResponse,
+    launch_darkly_api_key::LaunchDarklyAPIKey,
+    launch_darkly_api_key_type::LaunchDarklyAPIKeyType,
+    launch_darkly_api_key_update::LaunchDarklyAPIKeyUpdate,
+    launch_darkly_credentials::LaunchDarklyCredentials,
+    launch_darkly_credentials_update::LaunchDarklyCredentialsUpdate,
+    launch_darkly_integration::LaunchDarklyIntegration,
+    launch_darkly_integration_type::LaunchDarklyIntegrationType,
+    launch_darkly_integration_update::LaunchDarklyIntegrationUpdate,
+    list_app_key_registrations_response::ListAppKeyRegistrationsResponse,
+    list_app_key_registrations_response_meta::ListAppKeyRegistrationsResponseMeta,
+    notion_api_key::NotionAPIKey, notion_api_key_type::NotionAPIKeyType,
+    notion_api_key_update::NotionAPIKeyUpdate, notion_credentials::NotionCredentials,
+    notion_credentials_update::NotionCredentialsUpdate,
+    notion_integration::NotionIntegration,
+    notion_integration_type::NotionIntegrationType,
+    notion_integration_update::NotionIntegrationUpdate, okta_api_token::OktaAPIToken,
+    okta_api_token_type::OktaAPITokenType, okta_api_token_update::OktaAPITokenUpdate,
+    okta_credentials::OktaCredentials, okta_credentials_update::OktaCredentialsUpdate,
+    okta_integration::OktaIntegration, okta_integration_type::OktaIntegrationType,
+    okta_integration_update::OktaIntegrationUpdate, open_aiapi_key::OpenAIAPIKey,
+    open_aiapi_key_type::OpenAIAPIKeyType, open_aiapi_key_update::OpenAIAPIKeyUpdate,
+    open_ai_credentials::OpenAICredentials,
+    open_ai_credentials_update::OpenAICredentialsUpdate,
+    open_ai_integration::OpenAIIntegration,
+    open_ai_integration_type::OpenAIIntegrationType,
+    open_ai_integration_update::OpenAIIntegrationUpdate, org_connection::OrgConnection,
+    org_connection_attributes::OrgConnectionAttributes,
+    org_connection_create::OrgConnectionCreate,
+    org_connection_create_attributes::OrgConnectionCreateAttributes,
+    org_connection_create_relationships::OrgConnectionCreateRelationships,
+    org_connection_create_request::OrgConnectionCreateRequest,
+    org_connection_list_response::OrgConnectionListResponse,
+    org_connection_list_response_meta::OrgConnectionListResponseMeta,
+    org_connection_list_response_meta_page::OrgConnectionListResponseMetaPage,
+    org_connection_org_relationship::OrgConnectionOrgRelationship,
+    org_connection_org_relationship_data::OrgConnectionOrgRelationshipData,
+    org_connection_org_relationship_data_type::OrgConnectionOrgRelationshipDataType,
+    org_connection_relationships::OrgConnectionRelationships,
+    org_connection_response::OrgConnectionResponse,
+    org_connection_type::OrgConnectionType,
+    org_connection_type_enum::OrgConnectionTypeEnum,
+    org_connection_update::OrgConnectionUpdate,
+    org_connection_update_attributes::OrgConnectionUpdateAttributes,
+    org_connection_update_request::OrgConnectionUpdateRequest,
+    org_connection_user_relationship::OrgConnectionUserRelationship,
+    org_connection_user_relationship_data::OrgConnectionUserRelationshipData,
+    org_connection_user_relationship_data_type::OrgConnectionUserRelationshipDataType,
+    register_app_key_response::RegisterAppKeyResponse,
+    service_now_basic_auth::ServiceNowBasicAuth,
+    service_now_basic_auth_type::ServiceNowBasicAuthType,
+    service_now_basic_auth_update::ServiceNowBasicAuthUpdate,
+    service_now_credentials::ServiceNowCredentials,
+    service_now_credentials_update::ServiceNowCredentialsUpdate,
+    service_now_integration::ServiceNowIntegration,
+    service_now_integration_type::ServiceNowIntegrationType,
+    service_now_integration_update::ServiceNowIntegrationUpdate,
+    split_api_key::SplitAPIKey, split_api_key_type::SplitAPIKeyType,
+    split_api_key_update::SplitAPIKeyUpdate, split_credentials::SplitCredentials,
+    split_credentials_update::SplitCredentialsUpdate,
+    split_integration::SplitIntegration, split_integration_type::SplitIntegrationType,
+    split_integration_update::SplitIntegrationUpdate, statsig_api_key::StatsigAPIKey,
+    statsig_api_key_type::StatsigAPIKeyType, statsig_api_key_update::StatsigAPIKeyUpdate,
+    statsig_credentials::StatsigCredentials,
+    statsig_credentials_update::StatsigCredentialsUpdate,
+    statsig_integration::StatsigIntegration,
+    statsig_integration_type::StatsigIntegrationType,
+    statsig_integration_update::StatsigIntegrationUpdate, token_type::TokenType,
+    update_action_connection_request::UpdateActionConnectionRequest,
+    update_action_connection_response::UpdateActionConnectionResponse,
+    url_param::UrlParam, url_param_update::UrlParamUpdate,
+    virus_total_api_key::VirusTotalAPIKey,
+    virus_total_api_key_type::VirusTotalAPIKeyType,
+    virus_total_api_key_update::VirusTotalAPIKeyUpdate,
+    virus_total_credentials::VirusTotalCredentials,
+    virus_total_credentials_update::VirusTotalCredentialsUpdate,
+    virus_total_integration::VirusTotalIntegration,
+    virus_total_integration_type::VirusTotalIntegrationType,
+    virus_total_integration_update::VirusTotalIntegrationUpdate,
+);
