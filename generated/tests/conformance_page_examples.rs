@@ -31,6 +31,12 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Writes a line straight to the process's standard error, which the test harness does not capture, so `cargo test` always shows it.
+fn report(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/page_examples")
 }
@@ -42,7 +48,8 @@ fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Result<(), String>
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let model: T = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| format!("does not decode: {error}"))?;
-    let encoded = serde_json::to_value(&model).map_err(|error| format!("does not re-encode: {error}"))?;
+    let encoded =
+        serde_json::to_value(&model).map_err(|error| format!("does not re-encode: {error}"))?;
     if encoded == original {
         Ok(())
     } else {
@@ -86,11 +93,18 @@ fn every_page_example_decodes_and_re_encodes_to_equal_json() {
     let dir = fixtures_dir();
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|name| name.ends_with(".json"))
         .collect();
     files.sort();
-    let index = std::fs::read_to_string(dir.join("INDEX.md")).expect("page_examples/INDEX.md exists");
+    let index =
+        std::fs::read_to_string(dir.join("INDEX.md")).expect("page_examples/INDEX.md exists");
 
     let mut decoded = 0;
     let mut excepted = BTreeSet::new();
@@ -110,7 +124,7 @@ fn every_page_example_decodes_and_re_encodes_to_equal_json() {
             (None, Ok(())) => decoded += 1,
             (None, Err(error)) => failures.push(format!("{file} as {model}: {error}")),
             (Some((_, reason)), Err(error)) => {
-                eprintln!("documented exception: {file}: {reason} ({error})");
+                report(&format!("documented exception: {file}: {reason} ({error})"));
                 excepted.insert(file.clone());
             }
             (Some(_), Ok(())) => failures.push(format!(
@@ -124,13 +138,22 @@ fn every_page_example_decodes_and_re_encodes_to_equal_json() {
         }
     }
 
-    eprintln!(
+    report(&format!(
         "page examples: {} found, {decoded} decoded and re-encoded to equal JSON, {} documented exceptions",
         files.len(),
         excepted.len()
+    ));
+    assert!(
+        failures.is_empty(),
+        "{} page examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
-    assert!(failures.is_empty(), "{} page examples failed:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(files.len(), EXPECTED_EXAMPLES, "the number of page examples changed");
+    assert_eq!(
+        files.len(),
+        EXPECTED_EXAMPLES,
+        "the number of page examples changed"
+    );
     assert_eq!(excepted.len(), EXCEPTIONS.len());
     assert_eq!(decoded, EXPECTED_EXAMPLES - EXCEPTIONS.len());
 }
@@ -141,9 +164,19 @@ fn the_placeholder_examples_round_trip_once_the_id_is_a_uuid() {
     let dir = fixtures_dir();
     for (file, _) in EXCEPTIONS {
         let text = std::fs::read_to_string(dir.join(file)).expect("the fixture is readable");
-        assert!(text.contains(r#""id": "string""#), "{file} has no placeholder id");
-        let fixed = text.replace(r#""id": "string""#, r#""id": "b7feea52-994e-4714-a100-1bd9eff5aee1""#);
-        let model = file.trim_end_matches(".json").rsplit_once('.').map(|(_, model)| model).unwrap_or("");
+        assert!(
+            text.contains(r#""id": "string""#),
+            "{file} has no placeholder id"
+        );
+        let fixed = text.replace(
+            r#""id": "string""#,
+            r#""id": "b7feea52-994e-4714-a100-1bd9eff5aee1""#,
+        );
+        let model = file
+            .trim_end_matches(".json")
+            .rsplit_once('.')
+            .map(|(_, model)| model)
+            .unwrap_or("");
         if let Err(error) = round_trip_named(model, &fixed) {
             panic!("{file} with a UUID id: {error}");
         }

@@ -9,7 +9,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use datadog_client::apis::action_connection::{ActionConnectionApi, ListAppKeyRegistrationsOptionalParams};
+use datadog_client::apis::action_connection::{
+    ActionConnectionApi, ListAppKeyRegistrationsOptionalParams,
+};
 use datadog_client::apis::org_connections::{ListOrgConnectionsOptionalParams, OrgConnectionsApi};
 use datadog_client::client::ResponseContent;
 use datadog_client::{Configuration, Error, models};
@@ -40,20 +42,65 @@ const EXCEPTIONS: &[(&str, usize, &str)] = &[(
 const OPERATIONS: &[(&str, &str, &str)] = &[
     ("GET", "/api/v2/org_connections", "ListOrgConnections"),
     ("POST", "/api/v2/org_connections", "CreateOrgConnections"),
-    ("PATCH", "/api/v2/org_connections/{connection_id}", "UpdateOrgConnections"),
-    ("DELETE", "/api/v2/org_connections/{connection_id}", "DeleteOrgConnections"),
-    ("GET", "/api/v2/actions/connections/{connection_id}", "GetActionConnection"),
-    ("POST", "/api/v2/actions/connections", "CreateActionConnection"),
-    ("PATCH", "/api/v2/actions/connections/{connection_id}", "UpdateActionConnection"),
-    ("DELETE", "/api/v2/actions/connections/{connection_id}", "DeleteActionConnection"),
-    ("PUT", "/api/v2/actions/app_key_registrations/{app_key_id}", "RegisterAppKey"),
-    ("GET", "/api/v2/actions/app_key_registrations", "ListAppKeyRegistrations"),
-    ("GET", "/api/v2/actions/app_key_registrations/{app_key_id}", "GetAppKeyRegistration"),
-    ("DELETE", "/api/v2/actions/app_key_registrations/{app_key_id}", "UnregisterAppKey"),
+    (
+        "PATCH",
+        "/api/v2/org_connections/{connection_id}",
+        "UpdateOrgConnections",
+    ),
+    (
+        "DELETE",
+        "/api/v2/org_connections/{connection_id}",
+        "DeleteOrgConnections",
+    ),
+    (
+        "GET",
+        "/api/v2/actions/connections/{connection_id}",
+        "GetActionConnection",
+    ),
+    (
+        "POST",
+        "/api/v2/actions/connections",
+        "CreateActionConnection",
+    ),
+    (
+        "PATCH",
+        "/api/v2/actions/connections/{connection_id}",
+        "UpdateActionConnection",
+    ),
+    (
+        "DELETE",
+        "/api/v2/actions/connections/{connection_id}",
+        "DeleteActionConnection",
+    ),
+    (
+        "PUT",
+        "/api/v2/actions/app_key_registrations/{app_key_id}",
+        "RegisterAppKey",
+    ),
+    (
+        "GET",
+        "/api/v2/actions/app_key_registrations",
+        "ListAppKeyRegistrations",
+    ),
+    (
+        "GET",
+        "/api/v2/actions/app_key_registrations/{app_key_id}",
+        "GetAppKeyRegistration",
+    ),
+    (
+        "DELETE",
+        "/api/v2/actions/app_key_registrations/{app_key_id}",
+        "UnregisterAppKey",
+    ),
 ];
 
 /// Response headers that describe the recorded transfer rather than the body that the loopback server sends.
-const TRANSFER_HEADERS: &[&str] = &["content-encoding", "content-length", "transfer-encoding", "content-type"];
+const TRANSFER_HEADERS: &[&str] = &[
+    "content-encoding",
+    "content-length",
+    "transfer-encoding",
+    "content-type",
+];
 
 #[derive(Deserialize)]
 struct Cassette {
@@ -113,6 +160,12 @@ struct RecordedStatus {
 /// What a call returned: on success the status, the headers and the model re-encoded as JSON (`Null` for no schema).
 type Returned = Result<(u16, HeaderMap, Value), Error>;
 
+/// Writes a line straight to the process's standard error, which the test harness does not capture, so `cargo test` always shows it.
+fn report(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 fn recordings_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recordings")
 }
@@ -124,14 +177,20 @@ fn cassettes() -> Vec<(String, Cassette)> {
         let dir = recordings_dir().join(api);
         let mut names: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-            .map(|entry| entry.expect("a directory entry").file_name().to_string_lossy().into_owned())
+            .map(|entry| {
+                entry
+                    .expect("a directory entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .filter(|name| name.ends_with(".json"))
             .collect();
         names.sort();
         for name in names {
             let text = std::fs::read_to_string(dir.join(&name)).expect("the cassette is readable");
-            let cassette: Cassette =
-                serde_json::from_str(&text).unwrap_or_else(|error| panic!("{api}/{name} is not a cassette: {error}"));
+            let cassette: Cassette = serde_json::from_str(&text)
+                .unwrap_or_else(|error| panic!("{api}/{name} is not a cassette: {error}"));
             found.push((format!("{api}/{name}"), cassette));
         }
     }
@@ -141,46 +200,56 @@ fn cassettes() -> Vec<(String, Cassette)> {
 /// Finds the operation whose method and path template match, and the percent-decoded path parameters.
 fn identify(method: &str, path: &str) -> Option<(&'static str, Vec<String>)> {
     let segments: Vec<&str> = path.split('/').collect();
-    OPERATIONS.iter().find_map(|(operation_method, template, id)| {
-        if !operation_method.eq_ignore_ascii_case(method) {
-            return None;
-        }
-        let template: Vec<&str> = template.split('/').collect();
-        if template.len() != segments.len() {
-            return None;
-        }
-        let mut parameters = Vec::new();
-        for (expected, actual) in template.iter().zip(&segments) {
-            if expected.starts_with('{') {
-                let decoded = percent_encoding::percent_decode_str(actual).decode_utf8().ok()?;
-                parameters.push(decoded.into_owned());
-            } else if expected != actual {
+    OPERATIONS
+        .iter()
+        .find_map(|(operation_method, template, id)| {
+            if !operation_method.eq_ignore_ascii_case(method) {
                 return None;
             }
-        }
-        Some((*id, parameters))
-    })
+            let template: Vec<&str> = template.split('/').collect();
+            if template.len() != segments.len() {
+                return None;
+            }
+            let mut parameters = Vec::new();
+            for (expected, actual) in template.iter().zip(&segments) {
+                if expected.starts_with('{') {
+                    let decoded = percent_encoding::percent_decode_str(actual)
+                        .decode_utf8()
+                        .ok()?;
+                    parameters.push(decoded.into_owned());
+                } else if expected != actual {
+                    return None;
+                }
+            }
+            Some((*id, parameters))
+        })
 }
 
 fn parse_uuid(name: &str, value: &str) -> Result<uuid::Uuid, String> {
-    uuid::Uuid::parse_str(value).map_err(|error| format!("`{name}` = `{value}` is not a UUID ({error})"))
+    uuid::Uuid::parse_str(value)
+        .map_err(|error| format!("`{name}` = `{value}` is not a UUID ({error})"))
 }
 
 fn parse_body<T: DeserializeOwned>(model: &str, body: Option<&str>) -> Result<T, String> {
-    let body = body.ok_or_else(|| format!("the request has no body, and the operation takes a {model}"))?;
+    let body =
+        body.ok_or_else(|| format!("the request has no body, and the operation takes a {model}"))?;
     let mut deserializer = serde_json::Deserializer::from_str(body);
     serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| format!("the request body does not decode as {model}: {error}"))
 }
 
 fn parse_i64(name: &str, value: &str) -> Result<i64, String> {
-    value.parse().map_err(|error| format!("query `{name}` = `{value}` is not an integer ({error})"))
+    value
+        .parse()
+        .map_err(|error| format!("query `{name}` = `{value}` is not an integer ({error})"))
 }
 
 fn no_query(query: &[(String, String)]) -> Result<(), String> {
     match query.first() {
         None => Ok(()),
-        Some((name, _)) => Err(format!("the operation takes no query parameter, and the request has `{name}`")),
+        Some((name, _)) => Err(format!(
+            "the operation takes no query parameter, and the request has `{name}`"
+        )),
     }
 }
 
@@ -219,52 +288,90 @@ async fn send(
                     "source_org_id" => params.source_org_id(value.clone()),
                     "limit" => params.limit(parse_i64(name, value)?),
                     "offset" => params.offset(parse_i64(name, value)?),
-                    _ => return Err(format!("ListOrgConnections has no query parameter `{name}`")),
+                    _ => {
+                        return Err(format!(
+                            "ListOrgConnections has no query parameter `{name}`"
+                        ));
+                    }
                 };
             }
             returned(org.list_org_connections_with_http_info(params).await)
         }
         "CreateOrgConnections" => {
             no_query(query)?;
-            let body = parse_body::<models::OrgConnectionCreateRequest>("OrgConnectionCreateRequest", body)?;
+            let body = parse_body::<models::OrgConnectionCreateRequest>(
+                "OrgConnectionCreateRequest",
+                body,
+            )?;
             returned(org.create_org_connections_with_http_info(body).await)
         }
         "UpdateOrgConnections" => {
             no_query(query)?;
             let connection_id = parse_uuid("connection_id", &parameters[0])?;
-            let body = parse_body::<models::OrgConnectionUpdateRequest>("OrgConnectionUpdateRequest", body)?;
-            returned(org.update_org_connections_with_http_info(connection_id, body).await)
+            let body = parse_body::<models::OrgConnectionUpdateRequest>(
+                "OrgConnectionUpdateRequest",
+                body,
+            )?;
+            returned(
+                org.update_org_connections_with_http_info(connection_id, body)
+                    .await,
+            )
         }
         "DeleteOrgConnections" => {
             no_query(query)?;
             no_body(body)?;
             let connection_id = parse_uuid("connection_id", &parameters[0])?;
-            returned(org.delete_org_connections_with_http_info(connection_id).await)
+            returned(
+                org.delete_org_connections_with_http_info(connection_id)
+                    .await,
+            )
         }
         "GetActionConnection" => {
             no_query(query)?;
             no_body(body)?;
-            returned(action.get_action_connection_with_http_info(parameters[0].clone()).await)
+            returned(
+                action
+                    .get_action_connection_with_http_info(parameters[0].clone())
+                    .await,
+            )
         }
         "CreateActionConnection" => {
             no_query(query)?;
-            let body = parse_body::<models::CreateActionConnectionRequest>("CreateActionConnectionRequest", body)?;
+            let body = parse_body::<models::CreateActionConnectionRequest>(
+                "CreateActionConnectionRequest",
+                body,
+            )?;
             returned(action.create_action_connection_with_http_info(body).await)
         }
         "UpdateActionConnection" => {
             no_query(query)?;
-            let body = parse_body::<models::UpdateActionConnectionRequest>("UpdateActionConnectionRequest", body)?;
-            returned(action.update_action_connection_with_http_info(parameters[0].clone(), body).await)
+            let body = parse_body::<models::UpdateActionConnectionRequest>(
+                "UpdateActionConnectionRequest",
+                body,
+            )?;
+            returned(
+                action
+                    .update_action_connection_with_http_info(parameters[0].clone(), body)
+                    .await,
+            )
         }
         "DeleteActionConnection" => {
             no_query(query)?;
             no_body(body)?;
-            returned(action.delete_action_connection_with_http_info(parameters[0].clone()).await)
+            returned(
+                action
+                    .delete_action_connection_with_http_info(parameters[0].clone())
+                    .await,
+            )
         }
         "RegisterAppKey" => {
             no_query(query)?;
             no_body(body)?;
-            returned(action.register_app_key_with_http_info(parameters[0].clone()).await)
+            returned(
+                action
+                    .register_app_key_with_http_info(parameters[0].clone())
+                    .await,
+            )
         }
         "ListAppKeyRegistrations" => {
             no_body(body)?;
@@ -273,20 +380,36 @@ async fn send(
                 params = match name.as_str() {
                     "page[size]" => params.page_size(parse_i64(name, value)?),
                     "page[number]" => params.page_number(parse_i64(name, value)?),
-                    _ => return Err(format!("ListAppKeyRegistrations has no query parameter `{name}`")),
+                    _ => {
+                        return Err(format!(
+                            "ListAppKeyRegistrations has no query parameter `{name}`"
+                        ));
+                    }
                 };
             }
-            returned(action.list_app_key_registrations_with_http_info(params).await)
+            returned(
+                action
+                    .list_app_key_registrations_with_http_info(params)
+                    .await,
+            )
         }
         "GetAppKeyRegistration" => {
             no_query(query)?;
             no_body(body)?;
-            returned(action.get_app_key_registration_with_http_info(parameters[0].clone()).await)
+            returned(
+                action
+                    .get_app_key_registration_with_http_info(parameters[0].clone())
+                    .await,
+            )
         }
         "UnregisterAppKey" => {
             no_query(query)?;
             no_body(body)?;
-            returned(action.unregister_app_key_with_http_info(parameters[0].clone()).await)
+            returned(
+                action
+                    .unregister_app_key_with_http_info(parameters[0].clone())
+                    .await,
+            )
         }
         other => return Err(format!("no dispatcher arm for {other}")),
     };
@@ -306,18 +429,28 @@ fn same_json(recorded: &Value, encoded: &Value) -> bool {
                 )
         }
         (Value::Array(left), Value::Array(right)) => {
-            left.len() == right.len() && left.iter().zip(right).all(|(left, right)| same_json(left, right))
+            left.len() == right.len()
+                && left
+                    .iter()
+                    .zip(right)
+                    .all(|(left, right)| same_json(left, right))
         }
         (Value::Object(left), Value::Object(right)) => {
             left.len() == right.len()
-                && left.iter().all(|(key, value)| right.get(key).is_some_and(|other| same_json(value, other)))
+                && left
+                    .iter()
+                    .all(|(key, value)| right.get(key).is_some_and(|other| same_json(value, other)))
         }
         _ => recorded == encoded,
     }
 }
 
-fn sorted_pairs<'a>(pairs: impl Iterator<Item = (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>)>) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = pairs.map(|(name, value)| (name.into_owned(), value.into_owned())).collect();
+fn sorted_pairs<'a>(
+    pairs: impl Iterator<Item = (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>)>,
+) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = pairs
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
     pairs.sort();
     pairs
 }
@@ -339,7 +472,9 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
 
     let url = match reqwest::Url::parse(&request.uri) {
         Ok(url) => url,
-        Err(error) => return Verdict::Failed(vec![format!("the recorded URI does not parse: {error}")]),
+        Err(error) => {
+            return Verdict::Failed(vec![format!("the recorded URI does not parse: {error}")]);
+        }
     };
     let recorded_method = request.method.to_ascii_uppercase();
     let recorded_path = url.path().to_string();
@@ -347,7 +482,9 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
     let recorded_body = Some(request.body.text()).filter(|text| !text.is_empty());
 
     let Some((operation, parameters)) = identify(&recorded_method, &recorded_path) else {
-        return Verdict::Failed(vec![format!("no operation matches {recorded_method} {recorded_path}")]);
+        return Verdict::Failed(vec![format!(
+            "no operation matches {recorded_method} {recorded_path}"
+        )]);
     };
 
     let server = MockServer::start().await;
@@ -368,7 +505,9 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
         .and_then(|(_, values)| values.first())
         .cloned();
     if !response.body.string.is_empty() {
-        let mime = content_type.clone().unwrap_or_else(|| "application/octet-stream".to_string());
+        let mime = content_type
+            .clone()
+            .unwrap_or_else(|| "application/octet-stream".to_string());
         template = template.set_body_raw(response.body.string.clone().into_bytes(), &mime);
     } else if let Some(content_type) = &content_type {
         template = template.insert_header("content-type", content_type.as_str());
@@ -383,18 +522,31 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
         .with_base_url(server.uri())
         .with_api_key("replay-api-key")
         .with_app_key("replay-app-key");
-    let result = send(configuration, operation, &parameters, &recorded_query, recorded_body).await;
+    let result = send(
+        configuration,
+        operation,
+        &parameters,
+        &recorded_query,
+        recorded_body,
+    )
+    .await;
     let returned = match (result, exception) {
         (Err(reason), Some(documented)) => {
             let received = server.received_requests().await.unwrap_or_default();
             if !received.is_empty() {
-                return Verdict::Failed(vec![format!("the call could not be built ({reason}), yet a request was sent")]);
+                return Verdict::Failed(vec![format!(
+                    "the call could not be built ({reason}), yet a request was sent"
+                )]);
             }
-            eprintln!("documented exception: {cassette} #{index} ({operation}): {documented} [{reason}]");
+            report(&format!(
+                "documented exception: {cassette} #{index} ({operation}): {documented} [{reason}]"
+            ));
             return Verdict::Exception;
         }
         (Err(reason), None) => {
-            return Verdict::Failed(vec![format!("{operation}: the recorded request cannot be expressed: {reason}")]);
+            return Verdict::Failed(vec![format!(
+                "{operation}: the recorded request cannot be expressed: {reason}"
+            )]);
         }
         (Ok(_), Some(_)) => {
             return Verdict::Failed(vec![format!(
@@ -405,42 +557,72 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
     };
 
     let mut problems = Vec::new();
-    let received = server.received_requests().await.expect("request recording is on");
+    let received = server
+        .received_requests()
+        .await
+        .expect("request recording is on");
     if received.len() != 1 {
-        problems.push(format!("the client sent {} requests, the recording has one", received.len()));
+        problems.push(format!(
+            "the client sent {} requests, the recording has one",
+            received.len()
+        ));
     }
     if let Some(sent) = received.first() {
         if sent.method.as_str() != recorded_method {
-            problems.push(format!("method: sent {}, recorded {recorded_method}", sent.method));
+            problems.push(format!(
+                "method: sent {}, recorded {recorded_method}",
+                sent.method
+            ));
         }
         if sent.url.path() != recorded_path {
-            problems.push(format!("path: sent {}, recorded {recorded_path}", sent.url.path()));
+            problems.push(format!(
+                "path: sent {}, recorded {recorded_path}",
+                sent.url.path()
+            ));
         }
         let sent_query = sorted_pairs(sent.url.query_pairs());
         if sent_query != recorded_query {
-            problems.push(format!("query: sent {sent_query:?}, recorded {recorded_query:?}"));
+            problems.push(format!(
+                "query: sent {sent_query:?}, recorded {recorded_query:?}"
+            ));
         }
         match recorded_body {
             None if !sent.body.is_empty() => {
-                problems.push(format!("body: sent {:?}, recorded none", String::from_utf8_lossy(&sent.body)));
+                problems.push(format!(
+                    "body: sent {:?}, recorded none",
+                    String::from_utf8_lossy(&sent.body)
+                ));
             }
             None => {}
             Some(recorded) => {
-                let recorded: Value = serde_json::from_str(recorded).expect("the recorded body is JSON");
+                let recorded: Value =
+                    serde_json::from_str(recorded).expect("the recorded body is JSON");
                 match serde_json::from_slice::<Value>(&sent.body) {
                     Ok(sent) if sent == recorded => {}
                     Ok(sent) => problems.push(format!("body: sent {sent}, recorded {recorded}")),
-                    Err(error) => problems.push(format!("body: sent a body that is not JSON ({error})")),
+                    Err(error) => {
+                        problems.push(format!("body: sent a body that is not JSON ({error})"))
+                    }
                 }
             }
         }
         // Only `Content-Type` is compared among the recorded request headers.
         // The official client sends `Accept: */*` to operations without a response schema, and this client always sends `Accept: application/json`: both get the same JSON answers.
-        for (name, values) in request.headers.iter().filter(|(name, _)| name.eq_ignore_ascii_case("content-type")) {
-            let sent_values: Vec<&str> =
-                sent.headers.get_all(name.as_str()).iter().filter_map(|value| value.to_str().ok()).collect();
+        for (name, values) in request
+            .headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+        {
+            let sent_values: Vec<&str> = sent
+                .headers
+                .get_all(name.as_str())
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .collect();
             if sent_values != values.iter().map(String::as_str).collect::<Vec<_>>() {
-                problems.push(format!("header {name}: sent {sent_values:?}, recorded {values:?}"));
+                problems.push(format!(
+                    "header {name}: sent {sent_values:?}, recorded {values:?}"
+                ));
             }
         }
     }
@@ -451,11 +633,17 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
                 problems.push(format!("returned Ok for a recorded {status}"));
             }
             if returned_status != status {
-                problems.push(format!("returned status {returned_status}, recorded {status}"));
+                problems.push(format!(
+                    "returned status {returned_status}, recorded {status}"
+                ));
             }
-            let returned_type = headers.get("content-type").and_then(|value| value.to_str().ok());
+            let returned_type = headers
+                .get("content-type")
+                .and_then(|value| value.to_str().ok());
             if returned_type != content_type.as_deref() {
-                problems.push(format!("returned Content-Type {returned_type:?}, recorded {content_type:?}"));
+                problems.push(format!(
+                    "returned Content-Type {returned_type:?}, recorded {content_type:?}"
+                ));
             }
             if body.is_null() {
                 // The operation's success response has no schema: any recorded body is fine, `{}` included.
@@ -471,10 +659,15 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
         }
         Err(error) => {
             if (200..300).contains(&status) {
-                problems.push(format!("returned an error for a recorded {status}: {error}"));
+                problems.push(format!(
+                    "returned an error for a recorded {status}: {error}"
+                ));
             } else {
                 if error.status() != Some(status) {
-                    problems.push(format!("the error has status {:?}, recorded {status}: {error}", error.status()));
+                    problems.push(format!(
+                        "the error has status {:?}, recorded {status}: {error}",
+                        error.status()
+                    ));
                 }
                 if error.body().is_none() {
                     problems.push(format!("the documented error body did not decode: {error}"));
@@ -483,7 +676,11 @@ async fn replay(cassette: &str, index: usize, interaction: &Interaction) -> Verd
         }
     }
 
-    if problems.is_empty() { Verdict::Passed } else { Verdict::Failed(problems) }
+    if problems.is_empty() {
+        Verdict::Passed
+    } else {
+        Verdict::Failed(problems)
+    }
 }
 
 #[tokio::test]
@@ -506,22 +703,36 @@ async fn every_recorded_interaction_replays_through_the_client() {
         }
     }
     for (name, index, _) in EXCEPTIONS {
-        let exists = cassettes
-            .iter()
-            .any(|(cassette_name, cassette)| cassette_name == name && *index < cassette.http_interactions.len());
+        let exists = cassettes.iter().any(|(cassette_name, cassette)| {
+            cassette_name == name && *index < cassette.http_interactions.len()
+        });
         if !exists {
-            failures.push(format!("the exception {name} #{index} names no recorded interaction"));
+            failures.push(format!(
+                "the exception {name} #{index} names no recorded interaction"
+            ));
         }
     }
 
-    eprintln!(
-        "replayed {interactions} interactions in {} scenarios: {passed} passed, {exceptions} documented exceptions, {} failed",
+    report(&format!(
+        "replayed {interactions} interactions in {} scenarios: {passed} passed, {} failed, documented exceptions: {exceptions}",
         cassettes.len(),
         failures.len()
+    ));
+    assert!(
+        failures.is_empty(),
+        "{} interactions failed:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
-    assert!(failures.is_empty(), "{} interactions failed:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(cassettes.len(), EXPECTED_SCENARIOS, "the number of recorded scenarios changed");
-    assert_eq!(interactions, EXPECTED_INTERACTIONS, "the number of recorded interactions changed");
+    assert_eq!(
+        cassettes.len(),
+        EXPECTED_SCENARIOS,
+        "the number of recorded scenarios changed"
+    );
+    assert_eq!(
+        interactions, EXPECTED_INTERACTIONS,
+        "the number of recorded interactions changed"
+    );
     assert_eq!(exceptions, EXCEPTIONS.len());
     assert_eq!(passed, EXPECTED_INTERACTIONS - EXCEPTIONS.len());
 }
@@ -529,11 +740,18 @@ async fn every_recorded_interaction_replays_through_the_client() {
 /// The replay's JSON comparison must tell a lost field from a differently spelled timestamp.
 #[test]
 fn same_json_accepts_equal_instants_and_rejects_lost_fields() {
-    let recorded = serde_json::json!({"created_at": "2025-08-26T20:19:35.554634+00:00", "name": "x"});
+    let recorded =
+        serde_json::json!({"created_at": "2025-08-26T20:19:35.554634+00:00", "name": "x"});
     let re_encoded = serde_json::json!({"created_at": "2025-08-26T20:19:35.554634Z", "name": "x"});
     assert!(same_json(&recorded, &re_encoded));
-    assert!(!same_json(&recorded, &serde_json::json!({"created_at": "2025-08-26T20:19:35.554634Z"})));
-    assert!(!same_json(&recorded, &serde_json::json!({"created_at": "2025-08-26T20:19:36Z", "name": "x"})));
+    assert!(!same_json(
+        &recorded,
+        &serde_json::json!({"created_at": "2025-08-26T20:19:35.554634Z"})
+    ));
+    assert!(!same_json(
+        &recorded,
+        &serde_json::json!({"created_at": "2025-08-26T20:19:36Z", "name": "x"})
+    ));
 }
 
 /// The dispatcher identifies operations by method and path template, and decodes path parameters.
@@ -543,7 +761,10 @@ fn identify_matches_method_and_path_template() {
         identify("DELETE", "/api/v2/actions/app_key_registrations/a%20b"),
         Some(("UnregisterAppKey", vec!["a b".to_string()]))
     );
-    assert_eq!(identify("GET", "/api/v2/org_connections"), Some(("ListOrgConnections", Vec::new())));
+    assert_eq!(
+        identify("GET", "/api/v2/org_connections"),
+        Some(("ListOrgConnections", Vec::new()))
+    );
     assert_eq!(identify("PUT", "/api/v2/org_connections"), None);
     assert_eq!(identify("GET", "/api/v2/actions/connections/a/b"), None);
 }

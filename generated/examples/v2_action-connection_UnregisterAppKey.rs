@@ -1,0 +1,20 @@
+//! Example: Unregister an App Key returns "No Content" response.
+//!
+//! Ported from the Rust example on the reference page `004_c3cd3dbcf77ed57d.txt` (Action Connection, line 9234) with the renames listed in the README;
+//! everything else is as the page prints it. Run it with `DD_API_KEY=... DD_APP_KEY=... cargo run -p datadog-client --example v2_action-connection_UnregisterAppKey`.
+
+use datadog_client::apis::action_connection::ActionConnectionApi;
+
+#[tokio::main]
+async fn main() {
+    let configuration = datadog_client::Configuration::new();
+    let api = ActionConnectionApi::with_config(configuration);
+    let resp = api
+        .unregister_app_key("57cc69ae-9214-4ecc-8df8-43ecc1d92d99".to_string())
+        .await;
+    if let Ok(value) = resp {
+        println!("{:#?}", value);
+    } else {
+        println!("{:#?}", resp.unwrap_err());
+    }
+}
