@@ -248,24 +248,3 @@ pub mod double_option {
         Option::<T>::deserialize(deserializer).map(Some)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags_are_found_anywhere_in_the_object() {
-        let raw: RawJson = serde_json::from_str(r#"{"credentials": {"type": "inner"}, "type": "AWS"}"#).unwrap();
-        assert_eq!(raw.tag("type").as_deref(), Some("AWS"));
-        let raw: RawJson = serde_json::from_str(r#"{"a": [1, {"type": "x"}]}"#).unwrap();
-        assert_eq!(raw.tag("type"), None);
-        let raw: RawJson = serde_json::from_str(r#""text""#).unwrap();
-        assert_eq!(raw.tag("type"), None);
-    }
-
-    #[test]
-    fn escaped_tags_are_unescaped() {
-        let raw: RawJson = serde_json::from_str(r#"{"type": "A\u0057S"}"#).unwrap();
-        assert_eq!(raw.tag("type").as_deref(), Some("AWS"));
-    }
-}

@@ -43,12 +43,10 @@ pub struct ListAppKeyRegistrationsOptionalParams {
     pub page_number: Option<i64>,
 }
 impl ListAppKeyRegistrationsOptionalParams {
-    /// Sets `page_size`.
     pub fn page_size(mut self, value: i64) -> Self {
         self.page_size = Some(value);
         self
     }
-    /// Sets `page_number`.
     pub fn page_number(mut self, value: i64) -> Self {
         self.page_number = Some(value);
         self

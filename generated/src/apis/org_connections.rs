@@ -33,22 +33,18 @@ pub struct ListOrgConnectionsOptionalParams {
     pub offset: Option<i64>,
 }
 impl ListOrgConnectionsOptionalParams {
-    /// Sets `sink_org_id`.
     pub fn sink_org_id(mut self, value: String) -> Self {
         self.sink_org_id = Some(value);
         self
     }
-    /// Sets `source_org_id`.
     pub fn source_org_id(mut self, value: String) -> Self {
         self.source_org_id = Some(value);
         self
     }
-    /// Sets `limit`.
     pub fn limit(mut self, value: i64) -> Self {
         self.limit = Some(value);
         self
     }
-    /// Sets `offset`.
     pub fn offset(mut self, value: i64) -> Self {
         self.offset = Some(value);
         self

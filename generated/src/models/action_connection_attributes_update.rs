@@ -16,12 +16,10 @@ impl ActionConnectionAttributesUpdate {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `integration`.
     pub fn integration(mut self, value: ActionConnectionIntegrationUpdate) -> Self {
         self.integration = Some(value);
         self
     }
-    /// Sets `name`.
     pub fn name(mut self, value: String) -> Self {
         self.name = Some(value);
         self

@@ -24,7 +24,6 @@ impl ActionConnectionData {
             type_,
         }
     }
-    /// Sets `id`.
     pub fn id(mut self, value: String) -> Self {
         self.id = Some(value);
         self

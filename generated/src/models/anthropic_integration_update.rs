@@ -15,7 +15,6 @@ impl AnthropicIntegrationUpdate {
     pub fn new(type_: AnthropicIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: AnthropicCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -16,7 +16,6 @@ impl AppKeyRegistrationData {
     pub fn new(type_: AppKeyRegistrationDataType) -> Self {
         Self { id: None, type_ }
     }
-    /// Sets `id`.
     pub fn id(mut self, value: uuid::Uuid) -> Self {
         self.id = Some(value);
         self

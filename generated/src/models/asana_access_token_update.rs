@@ -16,7 +16,6 @@ impl AsanaAccessTokenUpdate {
     pub fn new(type_: AsanaAccessTokenType) -> Self {
         Self { access_token: None, type_ }
     }
-    /// Sets `access_token`.
     pub fn access_token(mut self, value: String) -> Self {
         self.access_token = Some(crate::Secret::new(value));
         self

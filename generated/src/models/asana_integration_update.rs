@@ -15,7 +15,6 @@ impl AsanaIntegrationUpdate {
     pub fn new(type_: AsanaIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: AsanaCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -29,12 +29,10 @@ impl AWSAssumeRole {
             type_,
         }
     }
-    /// Sets `external_id`.
     pub fn external_id(mut self, value: String) -> Self {
         self.external_id = Some(value);
         self
     }
-    /// Sets `principal_id`.
     pub fn principal_id(mut self, value: String) -> Self {
         self.principal_id = Some(value);
         self

@@ -27,17 +27,14 @@ impl AWSAssumeRoleUpdate {
             type_,
         }
     }
-    /// Sets `account_id`.
     pub fn account_id(mut self, value: String) -> Self {
         self.account_id = Some(value);
         self
     }
-    /// Sets `generate_new_external_id`.
     pub fn generate_new_external_id(mut self, value: bool) -> Self {
         self.generate_new_external_id = Some(value);
         self
     }
-    /// Sets `role`.
     pub fn role(mut self, value: String) -> Self {
         self.role = Some(value);
         self

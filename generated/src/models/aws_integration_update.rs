@@ -15,7 +15,6 @@ impl AWSIntegrationUpdate {
     pub fn new(type_: AWSIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: AWSCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

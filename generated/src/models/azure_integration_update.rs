@@ -15,7 +15,6 @@ impl AzureIntegrationUpdate {
     pub fn new(type_: AzureIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: AzureCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

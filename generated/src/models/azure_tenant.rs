@@ -33,7 +33,6 @@ impl AzureTenant {
             type_,
         }
     }
-    /// Sets `custom_scopes`.
     pub fn custom_scopes(mut self, value: String) -> Self {
         self.custom_scopes = Some(value);
         self

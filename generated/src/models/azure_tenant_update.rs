@@ -31,22 +31,18 @@ impl AzureTenantUpdate {
             type_,
         }
     }
-    /// Sets `app_client_id`.
     pub fn app_client_id(mut self, value: String) -> Self {
         self.app_client_id = Some(value);
         self
     }
-    /// Sets `client_secret`.
     pub fn client_secret(mut self, value: String) -> Self {
         self.client_secret = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `custom_scopes`.
     pub fn custom_scopes(mut self, value: String) -> Self {
         self.custom_scopes = Some(value);
         self
     }
-    /// Sets `tenant_id`.
     pub fn tenant_id(mut self, value: String) -> Self {
         self.tenant_id = Some(value);
         self

@@ -15,7 +15,6 @@ impl CircleCIIntegrationUpdate {
     pub fn new(type_: CircleCIIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: CircleCICredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -15,7 +15,6 @@ impl ClickupIntegrationUpdate {
     pub fn new(type_: ClickupIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: ClickupCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

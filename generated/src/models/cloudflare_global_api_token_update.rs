@@ -23,12 +23,10 @@ impl CloudflareGlobalAPITokenUpdate {
             type_,
         }
     }
-    /// Sets `auth_email`.
     pub fn auth_email(mut self, value: String) -> Self {
         self.auth_email = Some(value);
         self
     }
-    /// Sets `global_api_key`.
     pub fn global_api_key(mut self, value: String) -> Self {
         self.global_api_key = Some(crate::Secret::new(value));
         self

@@ -15,7 +15,6 @@ impl CloudflareIntegrationUpdate {
     pub fn new(type_: CloudflareIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: CloudflareCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -15,7 +15,6 @@ impl ConfigCatIntegrationUpdate {
     pub fn new(type_: ConfigCatIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: ConfigCatCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

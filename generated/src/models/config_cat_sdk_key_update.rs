@@ -27,17 +27,14 @@ impl ConfigCatSDKKeyUpdate {
             type_,
         }
     }
-    /// Sets `api_password`.
     pub fn api_password(mut self, value: String) -> Self {
         self.api_password = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `api_username`.
     pub fn api_username(mut self, value: String) -> Self {
         self.api_username = Some(value);
         self
     }
-    /// Sets `sdk_key`.
     pub fn sdk_key(mut self, value: String) -> Self {
         self.sdk_key = Some(crate::Secret::new(value));
         self

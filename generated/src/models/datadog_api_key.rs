@@ -33,7 +33,6 @@ impl DatadogAPIKey {
             type_,
         }
     }
-    /// Sets `subdomain`.
     pub fn subdomain(mut self, value: String) -> Self {
         self.subdomain = Some(value);
         self

@@ -31,22 +31,18 @@ impl DatadogAPIKeyUpdate {
             type_,
         }
     }
-    /// Sets `api_key`.
     pub fn api_key(mut self, value: String) -> Self {
         self.api_key = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `app_key`.
     pub fn app_key(mut self, value: String) -> Self {
         self.app_key = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `datacenter`.
     pub fn datacenter(mut self, value: String) -> Self {
         self.datacenter = Some(value);
         self
     }
-    /// Sets `subdomain`.
     pub fn subdomain(mut self, value: String) -> Self {
         self.subdomain = Some(value);
         self

@@ -15,7 +15,6 @@ impl DatadogIntegrationUpdate {
     pub fn new(type_: DatadogIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: DatadogCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

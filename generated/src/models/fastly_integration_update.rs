@@ -15,7 +15,6 @@ impl FastlyIntegrationUpdate {
     pub fn new(type_: FastlyIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: FastlyCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

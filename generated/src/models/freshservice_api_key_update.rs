@@ -23,12 +23,10 @@ impl FreshserviceAPIKeyUpdate {
             type_,
         }
     }
-    /// Sets `api_key`.
     pub fn api_key(mut self, value: String) -> Self {
         self.api_key = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `domain`.
     pub fn domain(mut self, value: String) -> Self {
         self.domain = Some(value);
         self

@@ -15,7 +15,6 @@ impl FreshserviceIntegrationUpdate {
     pub fn new(type_: FreshserviceIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: FreshserviceCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -15,7 +15,6 @@ impl GCPIntegrationUpdate {
     pub fn new(type_: GCPIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: GCPCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

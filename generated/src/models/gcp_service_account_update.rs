@@ -23,12 +23,10 @@ impl GCPServiceAccountUpdate {
             type_,
         }
     }
-    /// Sets `private_key`.
     pub fn private_key(mut self, value: String) -> Self {
         self.private_key = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `service_account_email`.
     pub fn service_account_email(mut self, value: String) -> Self {
         self.service_account_email = Some(value);
         self

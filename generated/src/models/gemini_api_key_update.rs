@@ -16,7 +16,6 @@ impl GeminiAPIKeyUpdate {
     pub fn new(type_: GeminiAPIKeyType) -> Self {
         Self { api_key: None, type_ }
     }
-    /// Sets `api_key`.
     pub fn api_key(mut self, value: String) -> Self {
         self.api_key = Some(crate::Secret::new(value));
         self

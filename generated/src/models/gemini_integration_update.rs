@@ -15,7 +15,6 @@ impl GeminiIntegrationUpdate {
     pub fn new(type_: GeminiIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: GeminiCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

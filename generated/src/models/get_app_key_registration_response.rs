@@ -13,7 +13,6 @@ impl GetAppKeyRegistrationResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `data`.
     pub fn data(mut self, value: AppKeyRegistrationData) -> Self {
         self.data = Some(value);
         self

@@ -16,7 +16,6 @@ impl GitlabAPIKeyUpdate {
     pub fn new(type_: GitlabAPIKeyType) -> Self {
         Self { api_token: None, type_ }
     }
-    /// Sets `api_token`.
     pub fn api_token(mut self, value: String) -> Self {
         self.api_token = Some(crate::Secret::new(value));
         self

@@ -15,7 +15,6 @@ impl GitlabIntegrationUpdate {
     pub fn new(type_: GitlabIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: GitlabCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -15,7 +15,6 @@ impl GreyNoiseIntegrationUpdate {
     pub fn new(type_: GreyNoiseIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: GreyNoiseCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

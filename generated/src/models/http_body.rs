@@ -16,12 +16,10 @@ impl HTTPBody {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `content`.
     pub fn content(mut self, value: String) -> Self {
         self.content = Some(value);
         self
     }
-    /// Sets `content_type`.
     pub fn content_type(mut self, value: String) -> Self {
         self.content_type = Some(value);
         self

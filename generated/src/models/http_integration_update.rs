@@ -22,12 +22,10 @@ impl HTTPIntegrationUpdate {
             type_,
         }
     }
-    /// Sets `base_url`.
     pub fn base_url(mut self, value: String) -> Self {
         self.base_url = Some(value);
         self
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: HTTPCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -30,22 +30,18 @@ impl HTTPTokenAuth {
             url_parameters: None,
         }
     }
-    /// Sets `body`.
     pub fn body(mut self, value: HTTPBody) -> Self {
         self.body = Some(value);
         self
     }
-    /// Sets `headers`.
     pub fn headers(mut self, value: Vec<HTTPHeader>) -> Self {
         self.headers = Some(value);
         self
     }
-    /// Sets `tokens`.
     pub fn tokens(mut self, value: Vec<HTTPToken>) -> Self {
         self.tokens = Some(value);
         self
     }
-    /// Sets `url_parameters`.
     pub fn url_parameters(mut self, value: Vec<UrlParam>) -> Self {
         self.url_parameters = Some(value);
         self

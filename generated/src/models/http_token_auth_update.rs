@@ -32,22 +32,18 @@ impl HTTPTokenAuthUpdate {
             url_parameters: None,
         }
     }
-    /// Sets `body`.
     pub fn body(mut self, value: HTTPBody) -> Self {
         self.body = Some(value);
         self
     }
-    /// Sets `headers`.
     pub fn headers(mut self, value: Vec<HTTPHeaderUpdate>) -> Self {
         self.headers = Some(value);
         self
     }
-    /// Sets `tokens`.
     pub fn tokens(mut self, value: Vec<HTTPTokenUpdate>) -> Self {
         self.tokens = Some(value);
         self
     }
-    /// Sets `url_parameters`.
     pub fn url_parameters(mut self, value: Vec<UrlParamUpdate>) -> Self {
         self.url_parameters = Some(value);
         self

@@ -25,7 +25,6 @@ impl HTTPTokenUpdate {
             value: crate::Secret::new(value),
         }
     }
-    /// Sets `deleted`.
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self

@@ -24,12 +24,10 @@ impl JSONAPIErrorItem {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `detail`.
     pub fn detail(mut self, value: String) -> Self {
         self.detail = Some(value);
         self
     }
-    /// Sets `meta`.
     pub fn meta(
         mut self,
         value: std::collections::BTreeMap<String, serde_json::Value>,
@@ -37,17 +35,14 @@ impl JSONAPIErrorItem {
         self.meta = Some(value);
         self
     }
-    /// Sets `source`.
     pub fn source(mut self, value: JSONAPIErrorItemSource) -> Self {
         self.source = Some(value);
         self
     }
-    /// Sets `status`.
     pub fn status(mut self, value: String) -> Self {
         self.status = Some(value);
         self
     }
-    /// Sets `title`.
     pub fn title(mut self, value: String) -> Self {
         self.title = Some(value);
         self

@@ -19,17 +19,14 @@ impl JSONAPIErrorItemSource {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `header`.
     pub fn header(mut self, value: String) -> Self {
         self.header = Some(value);
         self
     }
-    /// Sets `parameter`.
     pub fn parameter(mut self, value: String) -> Self {
         self.parameter = Some(value);
         self
     }
-    /// Sets `pointer`.
     pub fn pointer(mut self, value: String) -> Self {
         self.pointer = Some(value);
         self

@@ -15,7 +15,6 @@ impl LaunchDarklyIntegrationUpdate {
     pub fn new(type_: LaunchDarklyIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: LaunchDarklyCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

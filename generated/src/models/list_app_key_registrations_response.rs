@@ -16,12 +16,10 @@ impl ListAppKeyRegistrationsResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `data`.
     pub fn data(mut self, value: Vec<AppKeyRegistrationData>) -> Self {
         self.data = Some(value);
         self
     }
-    /// Sets `meta`.
     pub fn meta(mut self, value: ListAppKeyRegistrationsResponseMeta) -> Self {
         self.meta = Some(value);
         self

@@ -16,12 +16,10 @@ impl ListAppKeyRegistrationsResponseMeta {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `total`.
     pub fn total(mut self, value: i64) -> Self {
         self.total = Some(value);
         self
     }
-    /// Sets `total_filtered`.
     pub fn total_filtered(mut self, value: i64) -> Self {
         self.total_filtered = Some(value);
         self

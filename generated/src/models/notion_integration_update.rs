@@ -15,7 +15,6 @@ impl NotionIntegrationUpdate {
     pub fn new(type_: NotionIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: NotionCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

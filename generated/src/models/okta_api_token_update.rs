@@ -23,12 +23,10 @@ impl OktaAPITokenUpdate {
             type_,
         }
     }
-    /// Sets `api_token`.
     pub fn api_token(mut self, value: String) -> Self {
         self.api_token = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `domain`.
     pub fn domain(mut self, value: String) -> Self {
         self.domain = Some(value);
         self

@@ -15,7 +15,6 @@ impl OktaIntegrationUpdate {
     pub fn new(type_: OktaIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: OktaCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -15,7 +15,6 @@ impl OpenAIIntegrationUpdate {
     pub fn new(type_: OpenAIIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: OpenAICredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

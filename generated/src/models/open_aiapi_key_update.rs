@@ -16,7 +16,6 @@ impl OpenAIAPIKeyUpdate {
     pub fn new(type_: OpenAIAPIKeyType) -> Self {
         Self { api_token: None, type_ }
     }
-    /// Sets `api_token`.
     pub fn api_token(mut self, value: String) -> Self {
         self.api_token = Some(crate::Secret::new(value));
         self

@@ -15,7 +15,6 @@ impl OrgConnectionListResponse {
     pub fn new(data: Vec<OrgConnection>) -> Self {
         Self { data, meta: None }
     }
-    /// Sets `meta`.
     pub fn meta(mut self, value: OrgConnectionListResponseMeta) -> Self {
         self.meta = Some(value);
         self

@@ -13,7 +13,6 @@ impl OrgConnectionListResponseMeta {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `page`.
     pub fn page(mut self, value: OrgConnectionListResponseMetaPage) -> Self {
         self.page = Some(value);
         self

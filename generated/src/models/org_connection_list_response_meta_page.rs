@@ -16,12 +16,10 @@ impl OrgConnectionListResponseMetaPage {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `total_count`.
     pub fn total_count(mut self, value: i64) -> Self {
         self.total_count = Some(value);
         self
     }
-    /// Sets `total_filtered_count`.
     pub fn total_filtered_count(mut self, value: i64) -> Self {
         self.total_filtered_count = Some(value);
         self

@@ -13,7 +13,6 @@ impl OrgConnectionOrgRelationship {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `data`.
     pub fn data(mut self, value: OrgConnectionOrgRelationshipData) -> Self {
         self.data = Some(value);
         self

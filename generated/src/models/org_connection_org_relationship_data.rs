@@ -19,17 +19,14 @@ impl OrgConnectionOrgRelationshipData {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `id`.
     pub fn id(mut self, value: String) -> Self {
         self.id = Some(value);
         self
     }
-    /// Sets `name`.
     pub fn name(mut self, value: String) -> Self {
         self.name = Some(value);
         self
     }
-    /// Sets `type_`.
     pub fn type_(mut self, value: OrgConnectionOrgRelationshipDataType) -> Self {
         self.type_ = Some(value);
         self

@@ -17,17 +17,14 @@ impl OrgConnectionRelationships {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `created_by`.
     pub fn created_by(mut self, value: OrgConnectionUserRelationship) -> Self {
         self.created_by = Some(value);
         self
     }
-    /// Sets `sink_org`.
     pub fn sink_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
         self.sink_org = Some(value);
         self
     }
-    /// Sets `source_org`.
     pub fn source_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
         self.source_org = Some(value);
         self

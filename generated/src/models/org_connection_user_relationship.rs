@@ -13,7 +13,6 @@ impl OrgConnectionUserRelationship {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `data`.
     pub fn data(mut self, value: OrgConnectionUserRelationshipData) -> Self {
         self.data = Some(value);
         self

@@ -27,17 +27,14 @@ impl ServiceNowBasicAuthUpdate {
             username: None,
         }
     }
-    /// Sets `instance`.
     pub fn instance(mut self, value: String) -> Self {
         self.instance = Some(value);
         self
     }
-    /// Sets `password`.
     pub fn password(mut self, value: String) -> Self {
         self.password = Some(crate::Secret::new(value));
         self
     }
-    /// Sets `username`.
     pub fn username(mut self, value: String) -> Self {
         self.username = Some(value);
         self

@@ -15,7 +15,6 @@ impl ServiceNowIntegrationUpdate {
     pub fn new(type_: ServiceNowIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: ServiceNowCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

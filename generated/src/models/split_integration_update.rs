@@ -15,7 +15,6 @@ impl SplitIntegrationUpdate {
     pub fn new(type_: SplitIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: SplitCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

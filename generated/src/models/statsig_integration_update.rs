@@ -15,7 +15,6 @@ impl StatsigIntegrationUpdate {
     pub fn new(type_: StatsigIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: StatsigCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self

@@ -13,7 +13,6 @@ impl UpdateActionConnectionResponse {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Sets `data`.
     pub fn data(mut self, value: ActionConnectionData) -> Self {
         self.data = Some(value);
         self

@@ -22,12 +22,10 @@ impl UrlParamUpdate {
             value: None,
         }
     }
-    /// Sets `deleted`.
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
-    /// Sets `value`.
     pub fn value(mut self, value: String) -> Self {
         self.value = Some(value);
         self

@@ -15,7 +15,6 @@ impl VirusTotalIntegrationUpdate {
     pub fn new(type_: VirusTotalIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-    /// Sets `credentials`.
     pub fn credentials(mut self, value: VirusTotalCredentialsUpdate) -> Self {
         self.credentials = Some(value);
         self
