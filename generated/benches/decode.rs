@@ -1,3 +1,85 @@
-//! Placeholder for the decode benchmark, replaced in the next commit.
+//! Decoding benchmarks: each payload into its model, beside `serde_json::from_str::<serde_json::Value>`
+//! on the same bytes in the same run.
+//!
+//! Run with `cargo bench -p datadog-client --bench decode`. Divan prints a table; then one line per
+//! payload gives the paired medians and the ratio model / `Value`, whose budget is at most 1.0.
 
-fn main() {}
+#[path = "support/payloads.rs"]
+mod payloads;
+#[path = "support/timing.rs"]
+mod timing;
+
+use datadog_client::models::{GetActionConnectionResponse, OrgConnectionListResponse};
+use divan::black_box;
+use payloads::{ACTION_CONNECTION_CASES, INTEGRATIONS, ORG_CONNECTION_COUNT, ORG_CONNECTION_LIST};
+use serde_json::Value;
+use timing::{RunMode, compare, format_duration};
+
+/// The budget: decoding into a model costs at most as much as decoding into a `Value`.
+const RATIO_BUDGET: f64 = 1.0;
+
+fn main() {
+    let mode = RunMode::from_arguments();
+    for case in &ACTION_CONNECTION_CASES {
+        payloads::checked_action_connection(case);
+    }
+    payloads::checked_org_connection_list();
+    divan::main();
+    report_ratios(mode);
+}
+
+#[divan::bench(args = INTEGRATIONS)]
+fn get_action_connection_model(bencher: divan::Bencher, integration: &str) {
+    let json = payloads::action_connection_json(integration);
+    bencher.bench(|| serde_json::from_str::<GetActionConnectionResponse>(black_box(json)).expect("decodes"));
+}
+
+#[divan::bench(args = INTEGRATIONS)]
+fn get_action_connection_value(bencher: divan::Bencher, integration: &str) {
+    let json = payloads::action_connection_json(integration);
+    bencher.bench(|| serde_json::from_str::<Value>(black_box(json)).expect("decodes"));
+}
+
+#[divan::bench]
+fn org_connection_list_model(bencher: divan::Bencher) {
+    let json = ORG_CONNECTION_LIST.as_str();
+    bencher.bench(|| serde_json::from_str::<OrgConnectionListResponse>(black_box(json)).expect("decodes"));
+}
+
+#[divan::bench]
+fn org_connection_list_value(bencher: divan::Bencher) {
+    let json = ORG_CONNECTION_LIST.as_str();
+    bencher.bench(|| serde_json::from_str::<Value>(black_box(json)).expect("decodes"));
+}
+
+/// Times each model decode against the `Value` decode of the same bytes, in alternation, and prints
+/// the ratios. Both sides include dropping what they decoded.
+fn report_ratios(mode: RunMode) {
+    println!();
+    println!("decode ratios (model / serde_json::Value on the same bytes, budget <= {RATIO_BUDGET:.2}):");
+    for case in &ACTION_CONNECTION_CASES {
+        let comparison = compare(
+            mode,
+            || drop(black_box(serde_json::from_str::<GetActionConnectionResponse>(black_box(case.json)))),
+            || drop(black_box(serde_json::from_str::<Value>(black_box(case.json)))),
+        );
+        print_line(&format!("GetActionConnectionResponse({}), {} bytes", case.integration, case.json.len()), comparison);
+    }
+    let json = ORG_CONNECTION_LIST.as_str();
+    let comparison = compare(
+        mode,
+        || drop(black_box(serde_json::from_str::<OrgConnectionListResponse>(black_box(json)))),
+        || drop(black_box(serde_json::from_str::<Value>(black_box(json)))),
+    );
+    print_line(&format!("OrgConnectionListResponse({ORG_CONNECTION_COUNT} items), {} bytes", json.len()), comparison);
+}
+
+fn print_line(label: &str, comparison: timing::Comparison) {
+    let verdict = if comparison.ratio <= RATIO_BUDGET { "holds" } else { "MISSED" };
+    println!(
+        "decode {label}: model {}, Value {}, ratio {:.2} ({verdict})",
+        format_duration(comparison.measured),
+        format_duration(comparison.baseline),
+        comparison.ratio,
+    );
+}

@@ -1,0 +1,127 @@
+//! A paired timer for the client benchmarks: it measures two ways of doing the same work in
+//! alternation, in the same run, and reports their median times and the median of their ratios.
+//!
+//! Absolute times vary between machines and with the load of a shared one; the ratio of two
+//! measurements taken in alternation varies much less, so it is the figure the budgets use.
+
+use std::time::{Duration, Instant};
+
+/// How a benchmark binary was started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunMode {
+    /// `cargo bench`: measure for real.
+    Bench,
+    /// `cargo test --benches` or `cargo bench -- --test`: run every measurement once, as a smoke test.
+    Test,
+}
+
+impl RunMode {
+    /// Reads the mode from the command line the way divan does.
+    pub fn from_arguments() -> Self {
+        let arguments: Vec<String> = std::env::args().collect();
+        let bench = arguments.iter().any(|argument| argument == "--bench");
+        let test = arguments.iter().any(|argument| argument == "--test");
+        if bench && !test { Self::Bench } else { Self::Test }
+    }
+
+    /// How many alternating rounds a comparison runs.
+    fn rounds(self) -> usize {
+        match self {
+            Self::Bench => 41,
+            Self::Test => 1,
+        }
+    }
+
+    /// How long one batch of iterations should take, so that timer resolution does not matter.
+    fn batch_target(self) -> Duration {
+        match self {
+            Self::Bench => Duration::from_millis(4),
+            Self::Test => Duration::ZERO,
+        }
+    }
+}
+
+/// The result of one comparison: medians per iteration and the median ratio of the two.
+#[derive(Clone, Copy, Debug)]
+pub struct Comparison {
+    /// Median time of one iteration of the measured work.
+    pub measured: Duration,
+    /// Median time of one iteration of the baseline.
+    pub baseline: Duration,
+    /// Median over rounds of `measured / baseline`, each round timing both back to back.
+    pub ratio: f64,
+}
+
+/// Times `measured` against `baseline` in alternating batches and returns the medians.
+///
+/// Each round runs one batch of each, swapping which goes first every round so that neither
+/// always gets the warmer cache; a batch holds enough iterations to take a few milliseconds.
+pub fn compare(mode: RunMode, mut measured: impl FnMut(), mut baseline: impl FnMut()) -> Comparison {
+    let iterations = calibrate(mode, &mut measured).max(calibrate(mode, &mut baseline));
+    let rounds = mode.rounds();
+    let mut measured_times = Vec::with_capacity(rounds);
+    let mut baseline_times = Vec::with_capacity(rounds);
+    let mut ratios = Vec::with_capacity(rounds);
+    for round in 0..rounds {
+        let (measured_time, baseline_time) = if round % 2 == 0 {
+            let measured_time = time_batch(iterations, &mut measured);
+            (measured_time, time_batch(iterations, &mut baseline))
+        } else {
+            let baseline_time = time_batch(iterations, &mut baseline);
+            (time_batch(iterations, &mut measured), baseline_time)
+        };
+        ratios.push(measured_time.as_secs_f64() / baseline_time.as_secs_f64().max(f64::MIN_POSITIVE));
+        measured_times.push(measured_time / iterations);
+        baseline_times.push(baseline_time / iterations);
+    }
+    Comparison {
+        measured: median_duration(&mut measured_times),
+        baseline: median_duration(&mut baseline_times),
+        ratio: median_ratio(&mut ratios),
+    }
+}
+
+/// Finds how many iterations of `work` fill one batch.
+fn calibrate(mode: RunMode, work: &mut impl FnMut()) -> u32 {
+    let target = mode.batch_target();
+    let mut iterations: u32 = 1;
+    loop {
+        let elapsed = time_batch(iterations, work);
+        if elapsed >= target || iterations >= 1 << 24 {
+            return iterations;
+        }
+        iterations = iterations.saturating_mul(2);
+    }
+}
+
+fn time_batch(iterations: u32, work: &mut impl FnMut()) -> Duration {
+    let started = Instant::now();
+    for _ in 0..iterations {
+        work();
+    }
+    started.elapsed()
+}
+
+fn median_duration(samples: &mut [Duration]) -> Duration {
+    samples.sort_unstable();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
+}
+
+fn median_ratio(samples: &mut [f64]) -> f64 {
+    samples.sort_unstable_by(f64::total_cmp);
+    samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Writes a duration with three significant figures and a unit: `812 ns`, `1.23 µs`, `4.56 ms`.
+pub fn format_duration(duration: Duration) -> String {
+    let nanos = duration.as_secs_f64() * 1e9;
+    if nanos < 1e3 {
+        format!("{nanos:.0} ns")
+    } else if nanos < 1e6 {
+        format!("{:.2} µs", nanos / 1e3)
+    } else if nanos < 1e9 {
+        format!("{:.2} ms", nanos / 1e6)
+    } else {
+        format!("{:.2} s", nanos / 1e9)
+    }
+}
