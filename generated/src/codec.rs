@@ -155,9 +155,23 @@ impl<'de> Deserialize<'de> for RawJson {
 
 impl RawJson {
     /// Reads the string value of property `name` when the JSON is an object that has one.
+    ///
+    /// The captured text is known to be valid JSON, so the tag is found by a byte scan that builds
+    /// nothing: first at the end of the object (Datadog sorts keys, so `type` usually comes last),
+    /// then member by member. Keys or values with escapes fall back to a full serde parse.
     pub fn tag(&self, name: &str) -> Option<Cow<'_, str>> {
-        let mut deserializer = serde_json::Deserializer::from_str(self.0.get());
-        deserializer.deserialize_any(TagVisitor { name }).ok().flatten()
+        let json = self.0.get();
+        if let Some(value) = tag_scan::last_member(json, name) {
+            return Some(Cow::Borrowed(value));
+        }
+        match tag_scan::top_level_member(json, name) {
+            tag_scan::Scan::Found(value) => Some(Cow::Borrowed(value)),
+            tag_scan::Scan::Absent => None,
+            tag_scan::Scan::NeedsParse => {
+                let mut deserializer = serde_json::Deserializer::from_str(json);
+                deserializer.deserialize_any(TagVisitor { name }).ok().flatten()
+            }
+        }
     }
 
     /// Decodes the captured JSON as `T`, turning a failure into the caller's error type.
@@ -227,6 +241,215 @@ impl<'de> Visitor<'de> for TagVisitor<'_> {
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
+    }
+}
+
+/// Byte scans that find a top-level string property in text already known to be valid JSON.
+///
+/// They never allocate and never unescape: whenever a key or value they would return or compare
+/// contains a backslash, they give up and the caller parses the text with serde instead.
+mod tag_scan {
+    /// What a forward scan found.
+    pub(super) enum Scan<'a> {
+        /// The property exists and its value is a string without escapes.
+        Found(&'a str),
+        /// The text is not an object, or the object has no such property.
+        Absent,
+        /// Escapes or a non-string value: only a real parse can tell.
+        NeedsParse,
+    }
+
+    /// Returns the value of the object's last member when that member is `"name": "value"`.
+    pub(super) fn last_member<'a>(json: &'a str, name: &str) -> Option<&'a str> {
+        let bytes = json.as_bytes();
+        let mut end = skip_whitespace_back(bytes, bytes.len());
+        // `end` is one past the closing brace of the object.
+        if end == 0 || bytes[end - 1] != b'}' {
+            return None;
+        }
+        end = skip_whitespace_back(bytes, end - 1);
+        let (value_start, value_end) = string_before(bytes, end)?;
+        end = skip_whitespace_back(bytes, value_start);
+        if end == 0 || bytes[end - 1] != b':' {
+            return None;
+        }
+        end = skip_whitespace_back(bytes, end - 1);
+        let (key_start, key_end) = string_before(bytes, end)?;
+        end = skip_whitespace_back(bytes, key_start);
+        // The member must follow a comma or the opening brace: then it is structural, not text.
+        if end == 0 || !matches!(bytes[end - 1], b',' | b'{') || &json[key_start + 1..key_end - 1] != name {
+            return None;
+        }
+        Some(&json[value_start + 1..value_end - 1])
+    }
+
+    /// Walks the members of the top-level object in order and returns the first one named `name`.
+    pub(super) fn top_level_member<'a>(json: &'a str, name: &str) -> Scan<'a> {
+        let bytes = json.as_bytes();
+        let mut position = skip_whitespace(bytes, 0);
+        if bytes.get(position) != Some(&b'{') {
+            return Scan::Absent;
+        }
+        position += 1;
+        loop {
+            position = skip_whitespace(bytes, position);
+            match bytes.get(position) {
+                Some(b'"') => {}
+                Some(b'}') => return Scan::Absent,
+                _ => return Scan::NeedsParse,
+            }
+            let Some(key_end) = plain_string_end(bytes, position) else { return Scan::NeedsParse };
+            let key = &json[position + 1..key_end - 1];
+            position = skip_whitespace(bytes, key_end);
+            if bytes.get(position) != Some(&b':') {
+                return Scan::NeedsParse;
+            }
+            position = skip_whitespace(bytes, position + 1);
+            if key == name {
+                return match plain_string_end(bytes, position) {
+                    Some(value_end) => Scan::Found(&json[position + 1..value_end - 1]),
+                    None => Scan::NeedsParse,
+                };
+            }
+            let Some(value_end) = skip_value(bytes, position) else { return Scan::NeedsParse };
+            position = skip_whitespace(bytes, value_end);
+            match bytes.get(position) {
+                Some(b',') => position += 1,
+                Some(b'}') => return Scan::Absent,
+                _ => return Scan::NeedsParse,
+            }
+        }
+    }
+
+    /// For a string that ends just before `end` and has no backslash, returns the positions of its
+    /// opening quote and one past its closing quote.
+    fn string_before(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
+        if end == 0 || bytes[end - 1] != b'"' {
+            return None;
+        }
+        let mut position = end - 1;
+        while position > 0 {
+            position -= 1;
+            match bytes[position] {
+                b'"' => return Some((position, end)),
+                b'\\' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// For a string starting at `start` with no backslash, returns one past its closing quote.
+    fn plain_string_end(bytes: &[u8], start: usize) -> Option<usize> {
+        if bytes.get(start) != Some(&b'"') {
+            return None;
+        }
+        for (offset, byte) in bytes[start + 1..].iter().enumerate() {
+            match byte {
+                b'"' => return Some(start + offset + 2),
+                b'\\' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Returns one past the end of the value starting at `start`.
+    fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
+        let mut depth = 0_usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        for (offset, &byte) in bytes.get(start..)?.iter().enumerate() {
+            if in_string {
+                match (escaped, byte) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => {
+                        in_string = false;
+                        if depth == 0 {
+                            return Some(start + offset + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match byte {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(start + offset + 1);
+                    }
+                }
+                b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return Some(start + offset),
+                _ => {}
+            }
+        }
+        // A number or literal that runs to the end of the text.
+        (depth == 0 && !in_string).then_some(bytes.len())
+    }
+
+    fn skip_whitespace(bytes: &[u8], mut position: usize) -> usize {
+        while matches!(bytes.get(position), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            position += 1;
+        }
+        position
+    }
+
+    fn skip_whitespace_back(bytes: &[u8], mut end: usize) -> usize {
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            end -= 1;
+        }
+        end
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use serde::Deserializer;
+
+        use super::super::{RawJson, TagVisitor};
+
+        /// The tag as a full serde parse reads it: what the scans must agree with.
+        fn parsed_tag(json: &str) -> Option<String> {
+            let mut deserializer = serde_json::Deserializer::from_str(json);
+            deserializer.deserialize_any(TagVisitor { name: "type" }).ok().flatten().map(|tag| tag.into_owned())
+        }
+
+        #[test]
+        fn scans_agree_with_a_full_parse() {
+            let cases = [
+                r#"{"credentials":{"role":"r","type":"AWSAssumeRole"},"type":"AWS"}"#,
+                r#"{"type":"AWS","credentials":{"type":"AWSAssumeRole"}}"#,
+                r#"{ "a" : [1, {"type": "x"}, "]}"] , "type" : "HTTP" }"#,
+                "{\n  \"type\": \"Okta\",\n  \"domain\": \"d\"\n}\n",
+                r#"{"a":1.5e3,"b":true,"c":null,"type":"GCP"}"#,
+                r#"{"a":"x\",\"type\":\"AWS","b":"c"}"#,
+                r#"{"a":"x\",\"type\":\"AWS"}"#,
+                r#"{"a":"\\","type":"Split"}"#,
+                r#"{"type":"A\u0057S"}"#,
+                r#"{"typ\u0065":"AWS","b":1}"#,
+                r#"{"type":null,"b":1}"#,
+                r#"{"type":7}"#,
+                r#"{"credentials":{"type":"inner"}}"#,
+                r#"{}"#,
+                r#"[{"type":"AWS"}]"#,
+                r#""type""#,
+                "12",
+            ];
+            for json in cases {
+                let raw: RawJson = serde_json::from_str(json).expect("each case is JSON");
+                assert_eq!(raw.tag("type").map(|tag| tag.into_owned()), parsed_tag(json), "{json}");
+            }
+        }
+
+        #[test]
+        fn the_last_member_is_read_without_a_forward_scan() {
+            assert_eq!(super::last_member(r#"{"a":{"type":"x"},"type":"AWS"}"#, "type"), Some("AWS"));
+            assert_eq!(super::last_member(r#"{"a":"x\",\"type\":\"AWS"}"#, "type"), None);
+            assert_eq!(super::last_member(r#"{"type":"AWS","a":1}"#, "type"), None);
+        }
     }
 }
 
