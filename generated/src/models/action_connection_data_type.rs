@@ -9,5 +9,5 @@ pub enum ActionConnectionDataType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    ActionConnectionDataType { ActionConnection => "action_connection", }
+    ActionConnectionDataType, ActionConnection => "action_connection"
 );

@@ -40,8 +40,8 @@ pub enum ActionConnectionIntegration {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ActionConnectionIntegration, "type", { AWSIntegration => "AWS", AnthropicIntegration
-    => "Anthropic", AsanaIntegration => "Asana", AzureIntegration => "Azure",
+    ActionConnectionIntegration, "type", AWSIntegration => "AWS", AnthropicIntegration =>
+    "Anthropic", AsanaIntegration => "Asana", AzureIntegration => "Azure",
     CircleCIIntegration => "CircleCI", ClickupIntegration => "Clickup",
     CloudflareIntegration => "Cloudflare", ConfigCatIntegration => "ConfigCat",
     DatadogIntegration => "Datadog", FastlyIntegration => "Fastly",
@@ -50,5 +50,5 @@ crate::codec::tagged_one_of_impls!(
     HTTPIntegration => "HTTP", LaunchDarklyIntegration => "LaunchDarkly",
     NotionIntegration => "Notion", OktaIntegration => "Okta", OpenAIIntegration =>
     "OpenAI", ServiceNowIntegration => "ServiceNow", SplitIntegration => "Split",
-    StatsigIntegration => "Statsig", VirusTotalIntegration => "VirusTotal", }
+    StatsigIntegration => "Statsig", VirusTotalIntegration => "VirusTotal"
 );

@@ -42,7 +42,7 @@ pub enum ActionConnectionIntegrationUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ActionConnectionIntegrationUpdate, "type", { AWSIntegrationUpdate => "AWS",
+    ActionConnectionIntegrationUpdate, "type", AWSIntegrationUpdate => "AWS",
     AnthropicIntegrationUpdate => "Anthropic", AsanaIntegrationUpdate => "Asana",
     AzureIntegrationUpdate => "Azure", CircleCIIntegrationUpdate => "CircleCI",
     ClickupIntegrationUpdate => "Clickup", CloudflareIntegrationUpdate => "Cloudflare",
@@ -54,5 +54,5 @@ crate::codec::tagged_one_of_impls!(
     NotionIntegrationUpdate => "Notion", OktaIntegrationUpdate => "Okta",
     OpenAIIntegrationUpdate => "OpenAI", ServiceNowIntegrationUpdate => "ServiceNow",
     SplitIntegrationUpdate => "Split", StatsigIntegrationUpdate => "Statsig",
-    VirusTotalIntegrationUpdate => "VirusTotal", }
+    VirusTotalIntegrationUpdate => "VirusTotal"
 );

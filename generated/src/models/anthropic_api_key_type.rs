@@ -9,5 +9,5 @@ pub enum AnthropicAPIKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    AnthropicAPIKeyType { AnthropicApiKey => "AnthropicAPIKey", }
+    AnthropicAPIKeyType, AnthropicApiKey => "AnthropicAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum AnthropicCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AnthropicCredentials, "type", { AnthropicAPIKey => "AnthropicAPIKey", }
+    AnthropicCredentials, "type", AnthropicAPIKey => "AnthropicAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum AnthropicCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AnthropicCredentialsUpdate, "type", { AnthropicAPIKeyUpdate => "AnthropicAPIKey", }
+    AnthropicCredentialsUpdate, "type", AnthropicAPIKeyUpdate => "AnthropicAPIKey"
 );

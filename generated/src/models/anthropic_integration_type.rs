@@ -8,4 +8,4 @@ pub enum AnthropicIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(AnthropicIntegrationType { Anthropic => "Anthropic", });
+crate::codec::string_enum_impls!(AnthropicIntegrationType, Anthropic => "Anthropic");

@@ -9,5 +9,5 @@ pub enum AppKeyRegistrationDataType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    AppKeyRegistrationDataType { AppKeyRegistration => "app_key_registration", }
+    AppKeyRegistrationDataType, AppKeyRegistration => "app_key_registration"
 );

@@ -9,5 +9,5 @@ pub enum AsanaAccessTokenType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    AsanaAccessTokenType { AsanaAccessToken => "AsanaAccessToken", }
+    AsanaAccessTokenType, AsanaAccessToken => "AsanaAccessToken"
 );

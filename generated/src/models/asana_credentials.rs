@@ -10,5 +10,5 @@ pub enum AsanaCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AsanaCredentials, "type", { AsanaAccessToken => "AsanaAccessToken", }
+    AsanaCredentials, "type", AsanaAccessToken => "AsanaAccessToken"
 );

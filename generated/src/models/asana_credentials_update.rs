@@ -10,5 +10,5 @@ pub enum AsanaCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AsanaCredentialsUpdate, "type", { AsanaAccessTokenUpdate => "AsanaAccessToken", }
+    AsanaCredentialsUpdate, "type", AsanaAccessTokenUpdate => "AsanaAccessToken"
 );

@@ -8,4 +8,4 @@ pub enum AsanaIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(AsanaIntegrationType { Asana => "Asana", });
+crate::codec::string_enum_impls!(AsanaIntegrationType, Asana => "Asana");

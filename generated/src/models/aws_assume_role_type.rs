@@ -8,6 +8,4 @@ pub enum AWSAssumeRoleType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    AWSAssumeRoleType { AwsAssumeRole => "AWSAssumeRole", }
-);
+crate::codec::string_enum_impls!(AWSAssumeRoleType, AwsAssumeRole => "AWSAssumeRole");

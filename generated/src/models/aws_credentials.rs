@@ -10,5 +10,5 @@ pub enum AWSCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AWSCredentials, "type", { AWSAssumeRole => "AWSAssumeRole", }
+    AWSCredentials, "type", AWSAssumeRole => "AWSAssumeRole"
 );

@@ -10,5 +10,5 @@ pub enum AWSCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AWSCredentialsUpdate, "type", { AWSAssumeRoleUpdate => "AWSAssumeRole", }
+    AWSCredentialsUpdate, "type", AWSAssumeRoleUpdate => "AWSAssumeRole"
 );

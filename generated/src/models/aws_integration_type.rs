@@ -8,4 +8,4 @@ pub enum AWSIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(AWSIntegrationType { Aws => "AWS", });
+crate::codec::string_enum_impls!(AWSIntegrationType, Aws => "AWS");

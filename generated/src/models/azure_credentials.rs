@@ -10,5 +10,5 @@ pub enum AzureCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AzureCredentials, "type", { AzureTenant => "AzureTenant", }
+    AzureCredentials, "type", AzureTenant => "AzureTenant"
 );

@@ -10,5 +10,5 @@ pub enum AzureCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    AzureCredentialsUpdate, "type", { AzureTenantUpdate => "AzureTenant", }
+    AzureCredentialsUpdate, "type", AzureTenantUpdate => "AzureTenant"
 );

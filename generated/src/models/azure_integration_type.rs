@@ -8,4 +8,4 @@ pub enum AzureIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(AzureIntegrationType { Azure => "Azure", });
+crate::codec::string_enum_impls!(AzureIntegrationType, Azure => "Azure");

@@ -8,4 +8,4 @@ pub enum AzureTenantType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(AzureTenantType { AzureTenant => "AzureTenant", });
+crate::codec::string_enum_impls!(AzureTenantType, AzureTenant => "AzureTenant");

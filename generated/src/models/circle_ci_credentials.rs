@@ -10,5 +10,5 @@ pub enum CircleCICredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    CircleCICredentials, "type", { CircleCIAPIKey => "CircleCIAPIKey", }
+    CircleCICredentials, "type", CircleCIAPIKey => "CircleCIAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum CircleCICredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    CircleCICredentialsUpdate, "type", { CircleCIAPIKeyUpdate => "CircleCIAPIKey", }
+    CircleCICredentialsUpdate, "type", CircleCIAPIKeyUpdate => "CircleCIAPIKey"
 );

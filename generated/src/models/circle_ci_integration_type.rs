@@ -8,4 +8,4 @@ pub enum CircleCIIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(CircleCIIntegrationType { CircleCi => "CircleCI", });
+crate::codec::string_enum_impls!(CircleCIIntegrationType, CircleCi => "CircleCI");

@@ -8,6 +8,4 @@ pub enum CircleCIAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    CircleCIAPIKeyType { CircleCiapiKey => "CircleCIAPIKey", }
-);
+crate::codec::string_enum_impls!(CircleCIAPIKeyType, CircleCiapiKey => "CircleCIAPIKey");

@@ -8,6 +8,4 @@ pub enum ClickupAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    ClickupAPIKeyType { ClickupApiKey => "ClickupAPIKey", }
-);
+crate::codec::string_enum_impls!(ClickupAPIKeyType, ClickupApiKey => "ClickupAPIKey");

@@ -10,5 +10,5 @@ pub enum ClickupCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ClickupCredentials, "type", { ClickupAPIKey => "ClickupAPIKey", }
+    ClickupCredentials, "type", ClickupAPIKey => "ClickupAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum ClickupCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ClickupCredentialsUpdate, "type", { ClickupAPIKeyUpdate => "ClickupAPIKey", }
+    ClickupCredentialsUpdate, "type", ClickupAPIKeyUpdate => "ClickupAPIKey"
 );

@@ -8,4 +8,4 @@ pub enum ClickupIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(ClickupIntegrationType { Clickup => "Clickup", });
+crate::codec::string_enum_impls!(ClickupIntegrationType, Clickup => "Clickup");

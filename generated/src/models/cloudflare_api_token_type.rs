@@ -9,5 +9,5 @@ pub enum CloudflareAPITokenType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    CloudflareAPITokenType { CloudflareApiToken => "CloudflareAPIToken", }
+    CloudflareAPITokenType, CloudflareApiToken => "CloudflareAPIToken"
 );

@@ -11,6 +11,6 @@ pub enum CloudflareCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    CloudflareCredentials, "type", { CloudflareAPIToken => "CloudflareAPIToken",
-    CloudflareGlobalAPIToken => "CloudflareGlobalAPIToken", }
+    CloudflareCredentials, "type", CloudflareAPIToken => "CloudflareAPIToken",
+    CloudflareGlobalAPIToken => "CloudflareGlobalAPIToken"
 );

@@ -11,6 +11,6 @@ pub enum CloudflareCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    CloudflareCredentialsUpdate, "type", { CloudflareAPITokenUpdate =>
-    "CloudflareAPIToken", CloudflareGlobalAPITokenUpdate => "CloudflareGlobalAPIToken", }
+    CloudflareCredentialsUpdate, "type", CloudflareAPITokenUpdate =>
+    "CloudflareAPIToken", CloudflareGlobalAPITokenUpdate => "CloudflareGlobalAPIToken"
 );

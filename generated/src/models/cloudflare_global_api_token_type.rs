@@ -9,6 +9,5 @@ pub enum CloudflareGlobalAPITokenType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    CloudflareGlobalAPITokenType { CloudflareGlobalApiToken =>
-    "CloudflareGlobalAPIToken", }
+    CloudflareGlobalAPITokenType, CloudflareGlobalApiToken => "CloudflareGlobalAPIToken"
 );

@@ -8,6 +8,4 @@ pub enum CloudflareIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    CloudflareIntegrationType { Cloudflare => "Cloudflare", }
-);
+crate::codec::string_enum_impls!(CloudflareIntegrationType, Cloudflare => "Cloudflare");

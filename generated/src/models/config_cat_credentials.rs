@@ -10,5 +10,5 @@ pub enum ConfigCatCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ConfigCatCredentials, "type", { ConfigCatSDKKey => "ConfigCatSDKKey", }
+    ConfigCatCredentials, "type", ConfigCatSDKKey => "ConfigCatSDKKey"
 );

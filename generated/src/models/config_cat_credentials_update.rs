@@ -10,5 +10,5 @@ pub enum ConfigCatCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ConfigCatCredentialsUpdate, "type", { ConfigCatSDKKeyUpdate => "ConfigCatSDKKey", }
+    ConfigCatCredentialsUpdate, "type", ConfigCatSDKKeyUpdate => "ConfigCatSDKKey"
 );

@@ -8,4 +8,4 @@ pub enum ConfigCatIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(ConfigCatIntegrationType { ConfigCat => "ConfigCat", });
+crate::codec::string_enum_impls!(ConfigCatIntegrationType, ConfigCat => "ConfigCat");

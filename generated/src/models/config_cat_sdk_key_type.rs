@@ -9,5 +9,5 @@ pub enum ConfigCatSDKKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    ConfigCatSDKKeyType { ConfigCatSdkKey => "ConfigCatSDKKey", }
+    ConfigCatSDKKeyType, ConfigCatSdkKey => "ConfigCatSDKKey"
 );

@@ -8,6 +8,4 @@ pub enum DatadogAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    DatadogAPIKeyType { DatadogApiKey => "DatadogAPIKey", }
-);
+crate::codec::string_enum_impls!(DatadogAPIKeyType, DatadogApiKey => "DatadogAPIKey");

@@ -10,5 +10,5 @@ pub enum DatadogCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    DatadogCredentials, "type", { DatadogAPIKey => "DatadogAPIKey", }
+    DatadogCredentials, "type", DatadogAPIKey => "DatadogAPIKey"
 );

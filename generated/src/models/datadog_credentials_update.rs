@@ -10,5 +10,5 @@ pub enum DatadogCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    DatadogCredentialsUpdate, "type", { DatadogAPIKeyUpdate => "DatadogAPIKey", }
+    DatadogCredentialsUpdate, "type", DatadogAPIKeyUpdate => "DatadogAPIKey"
 );

@@ -8,4 +8,4 @@ pub enum DatadogIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(DatadogIntegrationType { Datadog => "Datadog", });
+crate::codec::string_enum_impls!(DatadogIntegrationType, Datadog => "Datadog");

@@ -8,4 +8,4 @@ pub enum FastlyAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(FastlyAPIKeyType { FastlyApiKey => "FastlyAPIKey", });
+crate::codec::string_enum_impls!(FastlyAPIKeyType, FastlyApiKey => "FastlyAPIKey");

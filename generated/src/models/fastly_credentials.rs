@@ -10,5 +10,5 @@ pub enum FastlyCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    FastlyCredentials, "type", { FastlyAPIKey => "FastlyAPIKey", }
+    FastlyCredentials, "type", FastlyAPIKey => "FastlyAPIKey"
 );

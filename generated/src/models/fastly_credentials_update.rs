@@ -10,5 +10,5 @@ pub enum FastlyCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    FastlyCredentialsUpdate, "type", { FastlyAPIKeyUpdate => "FastlyAPIKey", }
+    FastlyCredentialsUpdate, "type", FastlyAPIKeyUpdate => "FastlyAPIKey"
 );

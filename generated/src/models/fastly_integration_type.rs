@@ -8,4 +8,4 @@ pub enum FastlyIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(FastlyIntegrationType { Fastly => "Fastly", });
+crate::codec::string_enum_impls!(FastlyIntegrationType, Fastly => "Fastly");

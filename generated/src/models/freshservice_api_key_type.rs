@@ -9,5 +9,5 @@ pub enum FreshserviceAPIKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    FreshserviceAPIKeyType { FreshserviceApiKey => "FreshserviceAPIKey", }
+    FreshserviceAPIKeyType, FreshserviceApiKey => "FreshserviceAPIKey"
 );

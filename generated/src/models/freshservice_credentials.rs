@@ -10,5 +10,5 @@ pub enum FreshserviceCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    FreshserviceCredentials, "type", { FreshserviceAPIKey => "FreshserviceAPIKey", }
+    FreshserviceCredentials, "type", FreshserviceAPIKey => "FreshserviceAPIKey"
 );

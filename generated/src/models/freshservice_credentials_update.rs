@@ -10,6 +10,6 @@ pub enum FreshserviceCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    FreshserviceCredentialsUpdate, "type", { FreshserviceAPIKeyUpdate =>
-    "FreshserviceAPIKey", }
+    FreshserviceCredentialsUpdate, "type", FreshserviceAPIKeyUpdate =>
+    "FreshserviceAPIKey"
 );

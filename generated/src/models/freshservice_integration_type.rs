@@ -9,5 +9,5 @@ pub enum FreshserviceIntegrationType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    FreshserviceIntegrationType { Freshservice => "Freshservice", }
+    FreshserviceIntegrationType, Freshservice => "Freshservice"
 );

@@ -10,5 +10,5 @@ pub enum GCPCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GCPCredentials, "type", { GCPServiceAccount => "GCPServiceAccount", }
+    GCPCredentials, "type", GCPServiceAccount => "GCPServiceAccount"
 );

@@ -10,5 +10,5 @@ pub enum GCPCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GCPCredentialsUpdate, "type", { GCPServiceAccountUpdate => "GCPServiceAccount", }
+    GCPCredentialsUpdate, "type", GCPServiceAccountUpdate => "GCPServiceAccount"
 );

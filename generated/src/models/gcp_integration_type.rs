@@ -8,4 +8,4 @@ pub enum GCPIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GCPIntegrationType { Gcp => "GCP", });
+crate::codec::string_enum_impls!(GCPIntegrationType, Gcp => "GCP");

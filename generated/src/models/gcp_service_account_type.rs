@@ -9,5 +9,5 @@ pub enum GCPServiceAccountType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    GCPServiceAccountType { GcpServiceAccount => "GCPServiceAccount", }
+    GCPServiceAccountType, GcpServiceAccount => "GCPServiceAccount"
 );

@@ -8,4 +8,4 @@ pub enum GeminiAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GeminiAPIKeyType { GeminiApiKey => "GeminiAPIKey", });
+crate::codec::string_enum_impls!(GeminiAPIKeyType, GeminiApiKey => "GeminiAPIKey");

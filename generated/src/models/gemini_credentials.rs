@@ -10,5 +10,5 @@ pub enum GeminiCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GeminiCredentials, "type", { GeminiAPIKey => "GeminiAPIKey", }
+    GeminiCredentials, "type", GeminiAPIKey => "GeminiAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum GeminiCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GeminiCredentialsUpdate, "type", { GeminiAPIKeyUpdate => "GeminiAPIKey", }
+    GeminiCredentialsUpdate, "type", GeminiAPIKeyUpdate => "GeminiAPIKey"
 );

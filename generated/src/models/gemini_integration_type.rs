@@ -8,4 +8,4 @@ pub enum GeminiIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GeminiIntegrationType { Gemini => "Gemini", });
+crate::codec::string_enum_impls!(GeminiIntegrationType, Gemini => "Gemini");

@@ -8,4 +8,4 @@ pub enum GitlabAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GitlabAPIKeyType { GitlabApiKey => "GitlabAPIKey", });
+crate::codec::string_enum_impls!(GitlabAPIKeyType, GitlabApiKey => "GitlabAPIKey");

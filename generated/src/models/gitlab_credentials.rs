@@ -10,5 +10,5 @@ pub enum GitlabCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GitlabCredentials, "type", { GitlabAPIKey => "GitlabAPIKey", }
+    GitlabCredentials, "type", GitlabAPIKey => "GitlabAPIKey"
 );

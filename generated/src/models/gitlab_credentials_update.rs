@@ -10,5 +10,5 @@ pub enum GitlabCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GitlabCredentialsUpdate, "type", { GitlabAPIKeyUpdate => "GitlabAPIKey", }
+    GitlabCredentialsUpdate, "type", GitlabAPIKeyUpdate => "GitlabAPIKey"
 );

@@ -8,4 +8,4 @@ pub enum GitlabIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GitlabIntegrationType { Gitlab => "Gitlab", });
+crate::codec::string_enum_impls!(GitlabIntegrationType, Gitlab => "Gitlab");

@@ -9,5 +9,5 @@ pub enum GreyNoiseAPIKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    GreyNoiseAPIKeyType { GreyNoiseApiKey => "GreyNoiseAPIKey", }
+    GreyNoiseAPIKeyType, GreyNoiseApiKey => "GreyNoiseAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum GreyNoiseCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GreyNoiseCredentials, "type", { GreyNoiseAPIKey => "GreyNoiseAPIKey", }
+    GreyNoiseCredentials, "type", GreyNoiseAPIKey => "GreyNoiseAPIKey"
 );

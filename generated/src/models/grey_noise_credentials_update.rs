@@ -10,5 +10,5 @@ pub enum GreyNoiseCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    GreyNoiseCredentialsUpdate, "type", { GreyNoiseAPIKeyUpdate => "GreyNoiseAPIKey", }
+    GreyNoiseCredentialsUpdate, "type", GreyNoiseAPIKeyUpdate => "GreyNoiseAPIKey"
 );

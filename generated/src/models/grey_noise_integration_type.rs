@@ -8,4 +8,4 @@ pub enum GreyNoiseIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(GreyNoiseIntegrationType { GreyNoise => "GreyNoise", });
+crate::codec::string_enum_impls!(GreyNoiseIntegrationType, GreyNoise => "GreyNoise");

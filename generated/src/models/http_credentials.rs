@@ -10,5 +10,5 @@ pub enum HTTPCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    HTTPCredentials, "type", { HTTPTokenAuth => "HTTPTokenAuth", }
+    HTTPCredentials, "type", HTTPTokenAuth => "HTTPTokenAuth"
 );

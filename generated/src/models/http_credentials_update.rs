@@ -10,5 +10,5 @@ pub enum HTTPCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    HTTPCredentialsUpdate, "type", { HTTPTokenAuthUpdate => "HTTPTokenAuth", }
+    HTTPCredentialsUpdate, "type", HTTPTokenAuthUpdate => "HTTPTokenAuth"
 );

@@ -8,4 +8,4 @@ pub enum HTTPIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(HTTPIntegrationType { Http => "HTTP", });
+crate::codec::string_enum_impls!(HTTPIntegrationType, Http => "HTTP");

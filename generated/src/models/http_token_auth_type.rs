@@ -8,6 +8,4 @@ pub enum HTTPTokenAuthType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    HTTPTokenAuthType { HttpTokenAuth => "HTTPTokenAuth", }
-);
+crate::codec::string_enum_impls!(HTTPTokenAuthType, HttpTokenAuth => "HTTPTokenAuth");

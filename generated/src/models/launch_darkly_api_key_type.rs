@@ -9,5 +9,5 @@ pub enum LaunchDarklyAPIKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    LaunchDarklyAPIKeyType { LaunchDarklyApiKey => "LaunchDarklyAPIKey", }
+    LaunchDarklyAPIKeyType, LaunchDarklyApiKey => "LaunchDarklyAPIKey"
 );

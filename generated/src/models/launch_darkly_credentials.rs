@@ -10,5 +10,5 @@ pub enum LaunchDarklyCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    LaunchDarklyCredentials, "type", { LaunchDarklyAPIKey => "LaunchDarklyAPIKey", }
+    LaunchDarklyCredentials, "type", LaunchDarklyAPIKey => "LaunchDarklyAPIKey"
 );

@@ -10,6 +10,6 @@ pub enum LaunchDarklyCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    LaunchDarklyCredentialsUpdate, "type", { LaunchDarklyAPIKeyUpdate =>
-    "LaunchDarklyAPIKey", }
+    LaunchDarklyCredentialsUpdate, "type", LaunchDarklyAPIKeyUpdate =>
+    "LaunchDarklyAPIKey"
 );

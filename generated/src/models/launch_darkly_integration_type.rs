@@ -9,5 +9,5 @@ pub enum LaunchDarklyIntegrationType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    LaunchDarklyIntegrationType { LaunchDarkly => "LaunchDarkly", }
+    LaunchDarklyIntegrationType, LaunchDarkly => "LaunchDarkly"
 );

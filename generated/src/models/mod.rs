@@ -204,5 +204,5 @@ crate::codec::model_modules!(
     virus_total_credentials_update::VirusTotalCredentialsUpdate,
     virus_total_integration::VirusTotalIntegration,
     virus_total_integration_type::VirusTotalIntegrationType,
-    virus_total_integration_update::VirusTotalIntegrationUpdate,
+    virus_total_integration_update::VirusTotalIntegrationUpdate
 );

@@ -8,4 +8,4 @@ pub enum NotionAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(NotionAPIKeyType { NotionApiKey => "NotionAPIKey", });
+crate::codec::string_enum_impls!(NotionAPIKeyType, NotionApiKey => "NotionAPIKey");

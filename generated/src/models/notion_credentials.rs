@@ -10,5 +10,5 @@ pub enum NotionCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    NotionCredentials, "type", { NotionAPIKey => "NotionAPIKey", }
+    NotionCredentials, "type", NotionAPIKey => "NotionAPIKey"
 );

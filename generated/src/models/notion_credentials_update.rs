@@ -10,5 +10,5 @@ pub enum NotionCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    NotionCredentialsUpdate, "type", { NotionAPIKeyUpdate => "NotionAPIKey", }
+    NotionCredentialsUpdate, "type", NotionAPIKeyUpdate => "NotionAPIKey"
 );

@@ -8,4 +8,4 @@ pub enum NotionIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(NotionIntegrationType { Notion => "Notion", });
+crate::codec::string_enum_impls!(NotionIntegrationType, Notion => "Notion");

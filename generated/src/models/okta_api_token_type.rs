@@ -8,4 +8,4 @@ pub enum OktaAPITokenType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(OktaAPITokenType { OktaApiToken => "OktaAPIToken", });
+crate::codec::string_enum_impls!(OktaAPITokenType, OktaApiToken => "OktaAPIToken");

@@ -10,5 +10,5 @@ pub enum OktaCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    OktaCredentials, "type", { OktaAPIToken => "OktaAPIToken", }
+    OktaCredentials, "type", OktaAPIToken => "OktaAPIToken"
 );

@@ -10,5 +10,5 @@ pub enum OktaCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    OktaCredentialsUpdate, "type", { OktaAPITokenUpdate => "OktaAPIToken", }
+    OktaCredentialsUpdate, "type", OktaAPITokenUpdate => "OktaAPIToken"
 );

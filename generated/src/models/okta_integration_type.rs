@@ -8,4 +8,4 @@ pub enum OktaIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(OktaIntegrationType { Okta => "Okta", });
+crate::codec::string_enum_impls!(OktaIntegrationType, Okta => "Okta");

@@ -10,5 +10,5 @@ pub enum OpenAICredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    OpenAICredentials, "type", { OpenAIAPIKey => "OpenAIAPIKey", }
+    OpenAICredentials, "type", OpenAIAPIKey => "OpenAIAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum OpenAICredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    OpenAICredentialsUpdate, "type", { OpenAIAPIKeyUpdate => "OpenAIAPIKey", }
+    OpenAICredentialsUpdate, "type", OpenAIAPIKeyUpdate => "OpenAIAPIKey"
 );

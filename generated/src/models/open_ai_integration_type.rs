@@ -8,4 +8,4 @@ pub enum OpenAIIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(OpenAIIntegrationType { OpenAi => "OpenAI", });
+crate::codec::string_enum_impls!(OpenAIIntegrationType, OpenAi => "OpenAI");

@@ -8,4 +8,4 @@ pub enum OpenAIAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(OpenAIAPIKeyType { OpenAiapiKey => "OpenAIAPIKey", });
+crate::codec::string_enum_impls!(OpenAIAPIKeyType, OpenAiapiKey => "OpenAIAPIKey");

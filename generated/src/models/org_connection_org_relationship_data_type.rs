@@ -8,6 +8,4 @@ pub enum OrgConnectionOrgRelationshipDataType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    OrgConnectionOrgRelationshipDataType { Orgs => "orgs", }
-);
+crate::codec::string_enum_impls!(OrgConnectionOrgRelationshipDataType, Orgs => "orgs");

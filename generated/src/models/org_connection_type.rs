@@ -8,6 +8,4 @@ pub enum OrgConnectionType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    OrgConnectionType { OrgConnection => "org_connection", }
-);
+crate::codec::string_enum_impls!(OrgConnectionType, OrgConnection => "org_connection");

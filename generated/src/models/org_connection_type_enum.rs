@@ -9,5 +9,5 @@ pub enum OrgConnectionTypeEnum {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    OrgConnectionTypeEnum { Logs => "logs", Metrics => "metrics", }
+    OrgConnectionTypeEnum, Logs => "logs", Metrics => "metrics"
 );

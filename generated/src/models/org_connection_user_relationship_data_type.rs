@@ -9,5 +9,5 @@ pub enum OrgConnectionUserRelationshipDataType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    OrgConnectionUserRelationshipDataType { Users => "users", }
+    OrgConnectionUserRelationshipDataType, Users => "users"
 );

@@ -9,5 +9,5 @@ pub enum ServiceNowBasicAuthType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    ServiceNowBasicAuthType { ServiceNowBasicAuth => "ServiceNowBasicAuth", }
+    ServiceNowBasicAuthType, ServiceNowBasicAuth => "ServiceNowBasicAuth"
 );

@@ -10,5 +10,5 @@ pub enum ServiceNowCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ServiceNowCredentials, "type", { ServiceNowBasicAuth => "ServiceNowBasicAuth", }
+    ServiceNowCredentials, "type", ServiceNowBasicAuth => "ServiceNowBasicAuth"
 );

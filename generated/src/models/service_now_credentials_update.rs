@@ -10,6 +10,6 @@ pub enum ServiceNowCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    ServiceNowCredentialsUpdate, "type", { ServiceNowBasicAuthUpdate =>
-    "ServiceNowBasicAuth", }
+    ServiceNowCredentialsUpdate, "type", ServiceNowBasicAuthUpdate =>
+    "ServiceNowBasicAuth"
 );

@@ -8,6 +8,4 @@ pub enum ServiceNowIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    ServiceNowIntegrationType { ServiceNow => "ServiceNow", }
-);
+crate::codec::string_enum_impls!(ServiceNowIntegrationType, ServiceNow => "ServiceNow");

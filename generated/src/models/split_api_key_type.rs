@@ -8,4 +8,4 @@ pub enum SplitAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(SplitAPIKeyType { SplitApiKey => "SplitAPIKey", });
+crate::codec::string_enum_impls!(SplitAPIKeyType, SplitApiKey => "SplitAPIKey");

@@ -10,5 +10,5 @@ pub enum SplitCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    SplitCredentials, "type", { SplitAPIKey => "SplitAPIKey", }
+    SplitCredentials, "type", SplitAPIKey => "SplitAPIKey"
 );

@@ -10,5 +10,5 @@ pub enum SplitCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    SplitCredentialsUpdate, "type", { SplitAPIKeyUpdate => "SplitAPIKey", }
+    SplitCredentialsUpdate, "type", SplitAPIKeyUpdate => "SplitAPIKey"
 );

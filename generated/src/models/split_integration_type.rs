@@ -8,4 +8,4 @@ pub enum SplitIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(SplitIntegrationType { Split => "Split", });
+crate::codec::string_enum_impls!(SplitIntegrationType, Split => "Split");

@@ -8,6 +8,4 @@ pub enum StatsigAPIKeyType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    StatsigAPIKeyType { StatsigApiKey => "StatsigAPIKey", }
-);
+crate::codec::string_enum_impls!(StatsigAPIKeyType, StatsigApiKey => "StatsigAPIKey");

@@ -10,5 +10,5 @@ pub enum StatsigCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    StatsigCredentials, "type", { StatsigAPIKey => "StatsigAPIKey", }
+    StatsigCredentials, "type", StatsigAPIKey => "StatsigAPIKey"
 );

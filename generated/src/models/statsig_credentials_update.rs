@@ -10,5 +10,5 @@ pub enum StatsigCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    StatsigCredentialsUpdate, "type", { StatsigAPIKeyUpdate => "StatsigAPIKey", }
+    StatsigCredentialsUpdate, "type", StatsigAPIKeyUpdate => "StatsigAPIKey"
 );

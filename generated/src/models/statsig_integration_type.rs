@@ -8,4 +8,4 @@ pub enum StatsigIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(StatsigIntegrationType { Statsig => "Statsig", });
+crate::codec::string_enum_impls!(StatsigIntegrationType, Statsig => "Statsig");

@@ -8,4 +8,4 @@ pub enum TokenType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(TokenType { Secret => "SECRET", });
+crate::codec::string_enum_impls!(TokenType, Secret => "SECRET");

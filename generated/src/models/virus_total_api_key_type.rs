@@ -9,5 +9,5 @@ pub enum VirusTotalAPIKeyType {
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(
-    VirusTotalAPIKeyType { VirusTotalApiKey => "VirusTotalAPIKey", }
+    VirusTotalAPIKeyType, VirusTotalApiKey => "VirusTotalAPIKey"
 );

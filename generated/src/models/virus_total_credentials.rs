@@ -10,5 +10,5 @@ pub enum VirusTotalCredentials {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    VirusTotalCredentials, "type", { VirusTotalAPIKey => "VirusTotalAPIKey", }
+    VirusTotalCredentials, "type", VirusTotalAPIKey => "VirusTotalAPIKey"
 );

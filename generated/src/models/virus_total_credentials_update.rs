@@ -10,6 +10,5 @@ pub enum VirusTotalCredentialsUpdate {
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
-    VirusTotalCredentialsUpdate, "type", { VirusTotalAPIKeyUpdate => "VirusTotalAPIKey",
-    }
+    VirusTotalCredentialsUpdate, "type", VirusTotalAPIKeyUpdate => "VirusTotalAPIKey"
 );

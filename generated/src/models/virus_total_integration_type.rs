@@ -8,6 +8,4 @@ pub enum VirusTotalIntegrationType {
     /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
-crate::codec::string_enum_impls!(
-    VirusTotalIntegrationType { VirusTotal => "VirusTotal", }
-);
+crate::codec::string_enum_impls!(VirusTotalIntegrationType, VirusTotal => "VirusTotal");
