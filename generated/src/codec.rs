@@ -14,8 +14,10 @@ use serde_json::value::RawValue;
 ///
 /// Unknown values become the `UnknownValue` variant and are written back unchanged. Deserializing
 /// borrows the string when it can, so a known value costs no allocation.
+// A spec without models of this kind leaves the macro unused; that is not a mistake.
+#[allow(unused_macros)]
 macro_rules! string_enum_impls {
-    ($name:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
+    ($name:ident, $($variant:ident => $wire:literal),* $(,)?) => {
         impl $name {
             /// The value as it is sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -62,6 +64,7 @@ macro_rules! string_enum_impls {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use string_enum_impls;
 
 /// Implements a generated `oneOf` whose members share a tag property: one `From` impl per member
@@ -70,8 +73,10 @@ pub(crate) use string_enum_impls;
 ///
 /// A tag this version does not know, or no tag, decodes into `UnparsedObject` with the JSON kept.
 /// A known tag whose member does not decode is an error, not a silent fallback.
+// A spec without models of this kind leaves the macro unused; that is not a mistake.
+#[allow(unused_macros)]
 macro_rules! tagged_one_of_impls {
-    ($name:ident, $tag:literal, { $($member:ident => $value:literal),* $(,)? }) => {
+    ($name:ident, $tag:literal, $($member:ident => $value:literal),* $(,)?) => {
         $(
             impl ::std::convert::From<$member> for $name {
                 fn from(value: $member) -> Self {
@@ -100,10 +105,13 @@ macro_rules! tagged_one_of_impls {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use tagged_one_of_impls;
 
 /// Declares one private module per generated model and re-exports its type: `models/mod.rs` is a
 /// list of `module::Type` pairs.
+// A spec without models of this kind leaves the macro unused; that is not a mistake.
+#[allow(unused_macros)]
 macro_rules! model_modules {
     ($($module:ident :: $name:ident),* $(,)?) => {
         $(
@@ -112,6 +120,7 @@ macro_rules! model_modules {
         )*
     };
 }
+#[allow(unused_imports)]
 pub(crate) use model_modules;
 
 /// The serde visitor behind generated string enums: accepts any string and converts it with `From<&str>`.

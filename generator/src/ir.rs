@@ -359,7 +359,7 @@ pub struct ServerVariable {
 pub struct SecurityScheme {
     /// The scheme name as the spec writes it, for example `apiKeyAuth`.
     pub wire_name: String,
-    /// The runtime location expression, for example `SecuritySchemeLocation::Header("DD-API-KEY")`.
+    /// The runtime location expression, for example `crate::client::SecuritySchemeLocation::Header("DD-API-KEY")`.
     pub location: String,
     /// The environment variable holding the credential, from `x-env-name`.
     pub env_var: Option<String>,

@@ -700,14 +700,14 @@ impl<'a> Lowerer<'a> {
             };
             let (location, description, extensions) = match scheme {
                 openapiv3::SecurityScheme::APIKey { location: openapiv3::APIKeyLocation::Header, name: header, description, extensions } => {
-                    (format!("SecuritySchemeLocation::Header({})", rust_string(header)), description, extensions)
+                    (format!("crate::client::SecuritySchemeLocation::Header({})", rust_string(header)), description, extensions)
                 }
                 openapiv3::SecurityScheme::APIKey { .. } => {
                     self.unsupported(&pointer.child("in"), "an API key outside a header");
                     continue;
                 }
                 openapiv3::SecurityScheme::HTTP { scheme, description, extensions, .. } if scheme.eq_ignore_ascii_case("bearer") => {
-                    ("SecuritySchemeLocation::Bearer".to_string(), description, extensions)
+                    ("crate::client::SecuritySchemeLocation::Bearer".to_string(), description, extensions)
                 }
                 openapiv3::SecurityScheme::HTTP { .. } => {
                     self.unsupported(&pointer.child("scheme"), "an HTTP authentication scheme other than bearer");
@@ -715,7 +715,7 @@ impl<'a> Lowerer<'a> {
                 }
                 openapiv3::SecurityScheme::OAuth2 { description, extensions, .. }
                 | openapiv3::SecurityScheme::OpenIDConnect { description, extensions, .. } => {
-                    ("SecuritySchemeLocation::Bearer".to_string(), description, extensions)
+                    ("crate::client::SecuritySchemeLocation::Bearer".to_string(), description, extensions)
                 }
             };
             schemes.push(ir::SecurityScheme {
