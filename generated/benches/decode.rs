@@ -56,7 +56,7 @@ fn org_connection_list_value(bencher: divan::Bencher) {
 /// the ratios. Both sides include dropping what they decoded.
 fn report_ratios(mode: RunMode) {
     println!();
-    println!("decode ratios (model / serde_json::Value on the same bytes, budget <= {RATIO_BUDGET:.2}):");
+    println!("decode ratios (model / serde_json::Value on the same bytes, budget <= {RATIO_BUDGET:.2}){}:", mode.note());
     for case in &ACTION_CONNECTION_CASES {
         let comparison = compare(
             mode,

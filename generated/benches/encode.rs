@@ -59,7 +59,7 @@ fn org_connection_list_value(bencher: divan::Bencher) {
 /// prints the ratios.
 fn report_ratios(mode: RunMode) {
     println!();
-    println!("encode ratios (model / serde_json::Value of the same payload):");
+    println!("encode ratios (model / serde_json::Value of the same payload){}:", mode.note());
     for case in &ACTION_CONNECTION_CASES {
         let (model, value) = decoded_pair(case.integration);
         let comparison = compare(

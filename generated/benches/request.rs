@@ -151,9 +151,10 @@ fn report_overhead(mode: RunMode) {
     let verdict = if overhead <= OVERHEAD_BUDGET_PERCENT { "holds" } else { "MISSED" };
     println!();
     println!(
-        "request GetActionConnection on loopback: client {}, bare reqwest {}, ratio {:.3}, overhead {overhead:+.1}% (budget <= {OVERHEAD_BUDGET_PERCENT:.0}%: {verdict})",
+        "request GetActionConnection on loopback: client {}, bare reqwest {}, ratio {:.3}, overhead {overhead:+.1}% (budget <= {OVERHEAD_BUDGET_PERCENT:.0}%: {verdict}){}",
         format_duration(comparison.measured),
         format_duration(comparison.baseline),
         comparison.ratio,
+        mode.note(),
     );
 }

@@ -24,6 +24,14 @@ impl RunMode {
         if bench && !test { Self::Bench } else { Self::Test }
     }
 
+    /// A note for the summary header: empty when measuring, a warning in a smoke run.
+    pub fn note(self) -> &'static str {
+        match self {
+            Self::Bench => "",
+            Self::Test => " [smoke run: one iteration each, the figures are not measurements]",
+        }
+    }
+
     /// How many alternating rounds a comparison runs.
     fn rounds(self) -> usize {
         match self {
