@@ -36,7 +36,6 @@ pub enum ActionConnectionIntegration {
     SplitIntegration(Box<SplitIntegration>),
     StatsigIntegration(Box<StatsigIntegration>),
     VirusTotalIntegration(Box<VirusTotalIntegration>),
-    /// A member this version of the client does not know, kept as the JSON received.
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(

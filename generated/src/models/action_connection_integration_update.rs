@@ -38,7 +38,6 @@ pub enum ActionConnectionIntegrationUpdate {
     SplitIntegrationUpdate(Box<SplitIntegrationUpdate>),
     StatsigIntegrationUpdate(Box<StatsigIntegrationUpdate>),
     VirusTotalIntegrationUpdate(Box<VirusTotalIntegrationUpdate>),
-    /// A member this version of the client does not know, kept as the JSON received.
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(

@@ -6,7 +6,6 @@ use super::AWSAssumeRole;
 #[non_exhaustive]
 pub enum AWSCredentials {
     AWSAssumeRole(Box<AWSAssumeRole>),
-    /// A member this version of the client does not know, kept as the JSON received.
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(

@@ -7,7 +7,6 @@ use super::{CloudflareAPITokenUpdate, CloudflareGlobalAPITokenUpdate};
 pub enum CloudflareCredentialsUpdate {
     CloudflareAPITokenUpdate(Box<CloudflareAPITokenUpdate>),
     CloudflareGlobalAPITokenUpdate(Box<CloudflareGlobalAPITokenUpdate>),
-    /// A member this version of the client does not know, kept as the JSON received.
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(

@@ -5,7 +5,6 @@
 #[non_exhaustive]
 pub enum GeminiIntegrationType {
     Gemini,
-    /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(GeminiIntegrationType, Gemini => "Gemini");

@@ -5,7 +5,6 @@
 #[non_exhaustive]
 pub enum SplitIntegrationType {
     Split,
-    /// A value this version of the client does not know, kept as received.
     UnknownValue(String),
 }
 crate::codec::string_enum_impls!(SplitIntegrationType, Split => "Split");

@@ -6,7 +6,6 @@ use super::StatsigAPIKeyUpdate;
 #[non_exhaustive]
 pub enum StatsigCredentialsUpdate {
     StatsigAPIKeyUpdate(Box<StatsigAPIKeyUpdate>),
-    /// A member this version of the client does not know, kept as the JSON received.
     UnparsedObject(serde_json::Value),
 }
 crate::codec::tagged_one_of_impls!(
