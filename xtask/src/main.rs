@@ -49,6 +49,7 @@ fn project_root() -> PathBuf {
 #[derive(Default)]
 struct SyncReport {
     written: Vec<String>,
+    missing: Vec<String>,
     unchanged: usize,
     removed: Vec<String>,
 }
@@ -72,7 +73,8 @@ fn codegen(root: &Path, spec_path: &Path, check: bool) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         for path in &report.written {
-            println!("stale or missing: generated/{path}");
+            let state = if report.missing.contains(path) { "missing" } else { "stale" };
+            println!("{state}: generated/{path}");
         }
         for path in &report.removed {
             println!("extra: generated/{path}");
@@ -102,6 +104,9 @@ fn sync(crate_root: &Path, files: &generator::Files, check: bool) -> Result<Sync
         if current.as_deref() == Some(text.as_str()) {
             report.unchanged += 1;
             continue;
+        }
+        if current.is_none() {
+            report.missing.push(relative.clone());
         }
         report.written.push(relative.clone());
         if !check {
