@@ -406,3 +406,26 @@ fn list_operations_paginate() {
         );
     }
 }
+
+#[test]
+fn has_247_schemas() {
+    // 42 schemas for the operations, errors and shared shapes, and 205 for the integrations:
+    // 24 integrations times 5 (`X`Integration, its type, its credentials union and their updates),
+    // 25 credential kinds times 3 (the kind, its type and its update), 8 HTTP helper schemas and the
+    // two integration unions.
+    let root = spec_json();
+    let schemas = root["components"]["schemas"].as_object().expect("components/schemas is a map");
+    assert_eq!(24 * 5 + 25 * 3 + 8 + 2, 205);
+    assert_eq!(schemas.len(), 42 + 205, "schema count changed; update this test and spec/README.md together");
+    let integration_family = schemas
+        .keys()
+        .filter(|name| {
+            name.ends_with("Integration")
+                || name.ends_with("IntegrationType")
+                || name.ends_with("IntegrationUpdate")
+                || name.ends_with("Credentials")
+                || name.ends_with("CredentialsUpdate")
+        })
+        .count();
+    assert_eq!(integration_family, 24 * 5 + 2, "24 integrations with 5 schemas each, and the two unions");
+}
