@@ -10,8 +10,6 @@ use serde::Serialize;
 pub struct Ir {
     /// The spec's title and version, for module docs.
     pub title: String,
-    /// The spec's version string.
-    pub version: String,
     /// One entry per generated model, sorted by `rust_name`.
     pub models: Vec<Model>,
     /// One entry per tag, sorted by `module_name`.
@@ -39,16 +37,6 @@ pub enum Model {
 }
 
 impl Model {
-    /// The Rust type name of the model.
-    pub fn rust_name(&self) -> &str {
-        match self {
-            Model::Struct(model) => &model.rust_name,
-            Model::Enum(model) => &model.rust_name,
-            Model::OneOf(model) => &model.rust_name,
-            Model::Alias(model) => &model.rust_name,
-        }
-    }
-
     /// The module (file stem) of the model.
     pub fn module_name(&self) -> &str {
         match self {
@@ -59,15 +47,6 @@ impl Model {
         }
     }
 
-    /// Where the model comes from in the spec.
-    pub fn pointer(&self) -> &str {
-        match self {
-            Model::Struct(model) => &model.pointer,
-            Model::Enum(model) => &model.pointer,
-            Model::OneOf(model) => &model.pointer,
-            Model::Alias(model) => &model.pointer,
-        }
-    }
 }
 
 /// A struct model with its fields in spec order.
@@ -77,8 +56,6 @@ pub struct StructModel {
     pub rust_name: String,
     /// The module name, for example `aws_assume_role`.
     pub module_name: String,
-    /// The JSON pointer of the schema.
-    pub pointer: String,
     /// Documentation lines.
     pub docs: Vec<String>,
     /// Fields in spec order.
@@ -100,8 +77,6 @@ pub struct Field {
     pub rust_name: String,
     /// The JSON property name, for example `type`.
     pub wire_name: String,
-    /// Whether the JSON name differs from the Rust name and needs `#[serde(rename)]`.
-    pub renamed: bool,
     /// Documentation lines.
     pub docs: Vec<String>,
     /// The declared type of the field, for example `Option<Box<Foo>>`.
@@ -127,8 +102,6 @@ pub struct EnumModel {
     pub rust_name: String,
     /// The module name.
     pub module_name: String,
-    /// The JSON pointer of the schema.
-    pub pointer: String,
     /// Documentation lines.
     pub docs: Vec<String>,
     /// The known values in spec order.
@@ -151,8 +124,6 @@ pub struct OneOfModel {
     pub rust_name: String,
     /// The module name.
     pub module_name: String,
-    /// The JSON pointer of the schema.
-    pub pointer: String,
     /// Documentation lines.
     pub docs: Vec<String>,
     /// The members in spec order.
@@ -175,8 +146,6 @@ pub struct OneOfVariant {
     pub boxed: bool,
     /// The tag value that selects this member, when the `oneOf` is tagged.
     pub tag_value: Option<String>,
-    /// Documentation lines.
-    pub docs: Vec<String>,
 }
 
 /// A named alias for a primitive, array or map type.
@@ -186,8 +155,6 @@ pub struct AliasModel {
     pub rust_name: String,
     /// The module name.
     pub module_name: String,
-    /// The JSON pointer of the schema.
-    pub pointer: String,
     /// Documentation lines.
     pub docs: Vec<String>,
     /// The aliased type.
@@ -224,8 +191,6 @@ pub struct Operation {
     pub function_name: String,
     /// The name of the `static` describing it, for example `LIST_ORG_CONNECTIONS`.
     pub static_name: String,
-    /// The JSON pointer of the operation.
-    pub pointer: String,
     /// The HTTP method in upper case, for example `GET`.
     pub method: String,
     /// The path template as the spec writes it.

@@ -96,7 +96,6 @@ struct FieldDraft {
 struct StructDraft {
     rust_name: String,
     module_name: String,
-    pointer: String,
     docs: Vec<String>,
     fields: Vec<FieldDraft>,
 }
@@ -123,7 +122,6 @@ pub fn lower(spec: &LoadedSpec) -> Result<Ir, Errors> {
     let error_bodies = lowerer.error_bodies.iter().map(|name| ir::ErrorBodyVariant { rust_name: name.clone() }).collect();
     Ok(Ir {
         title: spec.document.info.title.clone(),
-        version: spec.document.info.version.clone(),
         models,
         apis,
         error_bodies,
@@ -223,7 +221,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     if let Some(target) = self.resolve_schema_reference(reference, &pointer) {
                         let docs = self.docs_beside_reference(&pointer);
-                        self.add_alias(&rust_name, &pointer, docs, TypeRef::Model(target));
+                        self.add_alias(&rust_name, docs, TypeRef::Model(target));
                     }
                 }
                 ReferenceOr::Item(schema) => self.lower_named_schema(&rust_name, &pointer, schema),
@@ -280,20 +278,19 @@ impl<'a> Lowerer<'a> {
             SchemaKind::OneOf { one_of } => self.lower_one_of(rust_name, pointer, docs, one_of),
             _ => {
                 if let Some(target) = self.type_of_unnamed(schema, pointer, rust_name) {
-                    self.add_alias(rust_name, pointer, docs, target);
+                    self.add_alias(rust_name, docs, target);
                 }
             }
         }
     }
 
-    fn add_alias(&mut self, rust_name: &str, pointer: &Pointer, docs: Vec<String>, target: TypeRef) {
+    fn add_alias(&mut self, rust_name: &str, docs: Vec<String>, target: TypeRef) {
         let mut imports = BTreeSet::new();
         target.collect_models(&mut imports);
         imports.remove(rust_name);
         let model = ir::AliasModel {
             rust_name: rust_name.to_string(),
             module_name: naming::module_name(rust_name),
-            pointer: pointer.to_string(),
             docs,
             target_type: target.render(),
             imports: imports.into_iter().collect(),
@@ -351,7 +348,6 @@ impl<'a> Lowerer<'a> {
         let draft = StructDraft {
             rust_name: rust_name.to_string(),
             module_name: naming::module_name(rust_name),
-            pointer: pointer.to_string(),
             docs,
             fields,
         };
@@ -393,7 +389,6 @@ impl<'a> Lowerer<'a> {
         let model = ir::EnumModel {
             rust_name: rust_name.to_string(),
             module_name: naming::module_name(rust_name),
-            pointer: pointer.to_string(),
             docs,
             variants,
         };
@@ -408,17 +403,15 @@ impl<'a> Lowerer<'a> {
         let one_of_pointer = pointer.child("oneOf");
         for (index, member) in members.iter().enumerate() {
             let member_pointer = one_of_pointer.child(&index.to_string());
-            let (type_ref, member_docs, tags) = match member {
+            let (type_ref, tags) = match member {
                 ReferenceOr::Reference { reference } => {
                     let Some(target) = self.resolve_schema_reference(reference, &member_pointer) else { continue };
-                    let tags = self.single_valued_properties(reference);
-                    let member_docs = self.component_description(reference);
-                    (TypeRef::Model(target), member_docs, tags)
+                    (TypeRef::Model(target), self.single_valued_properties(reference))
                 }
                 ReferenceOr::Item(schema) => {
                     let hint = naming::nested_type_name(rust_name, &format!("option{}", index + 1));
                     let Some(type_ref) = self.type_of(schema, &member_pointer, &hint) else { continue };
-                    (type_ref, Vec::new(), None)
+                    (type_ref, None)
                 }
             };
             let variant_name = variant_name_for_type(&type_ref);
@@ -434,7 +427,6 @@ impl<'a> Lowerer<'a> {
                 member_type: type_ref.render(),
                 boxed,
                 tag_value: None,
-                docs: member_docs,
             });
         }
         let tag_wire_name = shared_tag(&tag_candidates);
@@ -447,21 +439,12 @@ impl<'a> Lowerer<'a> {
         let model = ir::OneOfModel {
             rust_name: rust_name.to_string(),
             module_name: naming::module_name(rust_name),
-            pointer: pointer.to_string(),
             docs,
             variants,
             tag_wire_name,
             imports: imports.into_iter().collect(),
         };
         self.models.insert(rust_name.to_string(), ModelDraft::Done(ir::Model::OneOf(model)));
-    }
-
-    /// The first line of a component schema's description, for documenting the variant that holds it.
-    fn component_description(&self, reference: &str) -> Vec<String> {
-        self.component_schema(reference)
-            .and_then(|schema| schema.schema_data.description.as_deref())
-            .map(doc_lines)
-            .unwrap_or_default()
     }
 
     fn component_schema(&self, reference: &str) -> Option<&'a Schema> {
@@ -1009,7 +992,6 @@ impl<'a> Lowerer<'a> {
             static_name: naming::operation_static_name(&operation_id),
             optional_params_name: has_optional.then(|| naming::optional_params_name(&operation_id)),
             operation_id,
-            pointer: pointer.to_string(),
             method: method.to_uppercase(),
             path_template: path.to_string(),
             path_format,
@@ -1453,7 +1435,6 @@ fn finish_struct(
     ir::StructModel {
         rust_name: draft.rust_name,
         module_name: draft.module_name,
-        pointer: draft.pointer,
         docs: draft.docs,
         fields,
         required_fields,
@@ -1500,8 +1481,7 @@ fn render_field(field: FieldDraft, boxed: bool) -> ir::Field {
     };
     let name = field.rust_name.clone();
     let mut serde_attributes = Vec::new();
-    let renamed = field.rust_name != field.wire_name;
-    if renamed {
+    if field.rust_name != field.wire_name {
         serde_attributes.push(format!("rename = {}", rust_string(&field.wire_name)));
     }
     let (declared_type, argument_type, constructor_value, setter_value) = match (field.required, field.nullable) {
@@ -1528,7 +1508,6 @@ fn render_field(field: FieldDraft, boxed: bool) -> ir::Field {
     ir::Field {
         rust_name: field.rust_name,
         wire_name: field.wire_name,
-        renamed,
         docs: field.docs,
         declared_type,
         argument_type,
