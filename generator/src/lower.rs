@@ -742,6 +742,7 @@ impl<'a> Lowerer<'a> {
         let spec = self.spec;
         let document = &spec.document;
         let mut by_tag: BTreeMap<String, Vec<ir::Operation>> = BTreeMap::new();
+        let mut imports_by_tag: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut operation_origins: BTreeMap<String, String> = BTreeMap::new();
         let mut function_origins: BTreeMap<String, String> = BTreeMap::new();
         let known_schemes: BTreeSet<&str> = security_schemes.iter().map(|scheme| scheme.wire_name.as_str()).collect();
@@ -774,7 +775,8 @@ impl<'a> Lowerer<'a> {
                     self.error(&pointer, "operation has no tag; operations are grouped into API structs by their first tag");
                     continue;
                 };
-                if let Some(lowered) = self.lower_operation(path, method, operation, &path_item.parameters, &pointer, &known_schemes) {
+                if let Some((lowered, models)) = self.lower_operation(path, method, operation, &path_item.parameters, &pointer, &known_schemes) {
+                    imports_by_tag.entry(tag.clone()).or_default().extend(models);
                     by_tag.entry(tag).or_default().push(lowered);
                 }
             }
@@ -793,10 +795,7 @@ impl<'a> Lowerer<'a> {
                 self.error(&Pointer::root().child("tags"), format!("tags `{tag}` and `{other}` both map to module `{module_name}`"));
                 continue;
             }
-            let mut imports = BTreeSet::new();
-            for operation in &operations {
-                collect_operation_models(operation, &self.type_origins, &mut imports);
-            }
+            let imports = imports_by_tag.remove(&tag).unwrap_or_default();
             apis.push(ir::Api {
                 docs: tag_docs.get(tag.as_str()).cloned().unwrap_or_default(),
                 struct_name: naming::api_struct_name(&tag),
@@ -818,7 +817,7 @@ impl<'a> Lowerer<'a> {
         path_level_parameters: &[ReferenceOr<openapiv3::Parameter>],
         pointer: &Pointer,
         known_schemes: &BTreeSet<&str>,
-    ) -> Option<ir::Operation> {
+    ) -> Option<(ir::Operation, BTreeSet<String>)> {
         let operation_id = operation.operation_id.clone().unwrap_or_default();
         let errors_before = self.diagnostics.len();
         if !operation.servers.is_empty() {
@@ -850,6 +849,10 @@ impl<'a> Lowerer<'a> {
         let mut required_query_parameters = Vec::new();
         let mut optional_query_parameters = Vec::new();
         let mut argument_origins: BTreeMap<String, String> = BTreeMap::new();
+        // The models the operation's signature names, for the API module's `use` line.
+        let mut models = BTreeSet::new();
+        // Integer defaults by wire name, which pagination uses as the default page size.
+        let mut integer_defaults: BTreeMap<String, i64> = BTreeMap::new();
         for (parameter_pointer, parameter) in &parameters {
             let data = parameter.parameter_data_ref();
             let rust_name = naming::snake_case(&data.name);
@@ -863,6 +866,16 @@ impl<'a> Lowerer<'a> {
             };
             let hint = naming::nested_type_name(&operation_id, &format!("{}_parameter", data.name));
             let Some(type_ref) = self.type_of_reference_or(schema, &parameter_pointer.child("schema"), &hint) else { continue };
+            type_ref.collect_models(&mut models);
+            let default = match schema {
+                ReferenceOr::Item(schema) => schema.schema_data.default.as_ref(),
+                ReferenceOr::Reference { reference } => {
+                    self.component_schema(reference).and_then(|schema| schema.schema_data.default.as_ref())
+                }
+            };
+            if let Some(default) = default.and_then(serde_json::Value::as_i64) {
+                integer_defaults.insert(data.name.clone(), default);
+            }
             let docs = data.description.as_deref().map(doc_lines).unwrap_or_default();
             match parameter {
                 openapiv3::Parameter::Path { .. } => {
@@ -937,8 +950,15 @@ impl<'a> Lowerer<'a> {
             self.error(pointer, format!("path parameter `{}` does not appear in path `{path}`", parameter.wire_name));
         }
 
-        let body = self.lower_request_body(operation, &operation_id, pointer, &mut argument_origins);
+        let body = self.lower_request_body(operation, &operation_id, pointer, &mut argument_origins).map(|(body, type_ref)| {
+            type_ref.collect_models(&mut models);
+            body
+        });
         let (success_type, success_statuses, error_responses, default_error) = self.lower_responses(operation, &operation_id, pointer);
+        if let Some(success_type) = &success_type {
+            success_type.collect_models(&mut models);
+        }
+        models.extend(error_responses.iter().map(|response| response.rust_type.clone()));
         if let Some(default_error) = default_error {
             self.unsupported(&pointer.child("responses").child("default"), &format!("a `default` response (schema `{default_error}`)"));
         }
@@ -959,7 +979,7 @@ impl<'a> Lowerer<'a> {
         let has_optional = !optional_query_parameters.is_empty() || body.as_ref().is_some_and(|body| !body.required);
         let success_has_body = success_type.is_some();
         let success_type = success_type.map(|type_ref| type_ref.render()).unwrap_or_else(|| "()".to_string());
-        let pagination = self.lower_pagination(operation, pointer, &optional_query_parameters, &success_type);
+        let pagination = self.lower_pagination(operation, pointer, &optional_query_parameters, &integer_defaults, &success_type, &mut models);
 
         let mut docs = Vec::new();
         if let Some(summary) = &operation.summary {
@@ -985,7 +1005,7 @@ impl<'a> Lowerer<'a> {
             + required_query_parameters.len()
             + usize::from(body.as_ref().is_some_and(|body| body.required))
             + usize::from(has_optional);
-        Some(ir::Operation {
+        let lowered = ir::Operation {
             query_mutable,
             argument_count,
             function_name: naming::function_name(&operation_id),
@@ -1006,7 +1026,8 @@ impl<'a> Lowerer<'a> {
             error_responses,
             security,
             pagination,
-        })
+        };
+        Some((lowered, models))
     }
 
     fn resolve_parameter(
@@ -1045,7 +1066,7 @@ impl<'a> Lowerer<'a> {
         operation_id: &str,
         pointer: &Pointer,
         argument_origins: &mut BTreeMap<String, String>,
-    ) -> Option<ir::RequestBody> {
+    ) -> Option<(ir::RequestBody, TypeRef)> {
         let body = operation.request_body.as_ref()?;
         let body_pointer = pointer.child("requestBody");
         let (body, body_pointer) = match body {
@@ -1076,11 +1097,12 @@ impl<'a> Lowerer<'a> {
         if let Some(other) = argument_origins.insert("body".to_string(), "the request body".to_string()) {
             self.error(&body_pointer, format!("the request body and parameter `{other}` both map to `body`"));
         }
-        Some(ir::RequestBody {
+        let lowered = ir::RequestBody {
             rust_type: type_ref.render(),
             required: body.required,
             docs: body.description.as_deref().map(doc_lines).unwrap_or_default(),
-        })
+        };
+        Some((lowered, type_ref))
     }
 
     /// Returns the success type, the success statuses, the error responses grouped by schema, and the
@@ -1207,7 +1229,9 @@ impl<'a> Lowerer<'a> {
         operation: &openapiv3::Operation,
         pointer: &Pointer,
         optional_parameters: &[ir::Parameter],
+        integer_defaults: &BTreeMap<String, i64>,
         success_type: &str,
+        models: &mut BTreeSet<String>,
     ) -> Option<ir::Pagination> {
         let extension = operation.extensions.get("x-pagination")?;
         let extension_pointer = pointer.child("x-pagination");
@@ -1235,14 +1259,15 @@ impl<'a> Lowerer<'a> {
             return None;
         };
         // Without a default, the server picks the page size and the stream ends at the first empty page.
-        let default_page_size = self.parameter_default(operation, &limit_param);
+        let default_page_size = integer_defaults.get(&limit_param).copied();
         if limit.rust_type != "i64" || cursor.rust_type != "i64" {
             self.unsupported(&extension_pointer, "pagination parameters that are not int64");
             return None;
         }
         let (items_expression, item_type) = self.results_path(success_type, &results_path, &extension_pointer)?;
+        item_type.collect_models(models);
         Some(ir::Pagination {
-            item_type,
+            item_type: item_type.render(),
             limit_field: limit.rust_name.clone(),
             limit_type: limit.rust_type.clone(),
             default_page_size,
@@ -1253,30 +1278,8 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn parameter_default(&self, operation: &openapiv3::Operation, wire_name: &str) -> Option<i64> {
-        for parameter in &operation.parameters {
-            let parameter = match parameter {
-                ReferenceOr::Item(parameter) => parameter.clone(),
-                ReferenceOr::Reference { reference } => {
-                    let name = reference.strip_prefix("#/components/parameters/")?;
-                    match self.spec.document.components.as_ref()?.parameters.get(name)? {
-                        ReferenceOr::Item(parameter) => parameter.clone(),
-                        ReferenceOr::Reference { .. } => continue,
-                    }
-                }
-            };
-            let data = parameter.parameter_data_ref();
-            if data.name != wire_name {
-                continue;
-            }
-            let openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format else { return None };
-            return schema.schema_data.default.as_ref().and_then(serde_json::Value::as_i64);
-        }
-        None
-    }
-
     /// The expression that takes the items out of a response along `results_path`, and the item type.
-    fn results_path(&mut self, success_type: &str, results_path: &str, pointer: &Pointer) -> Option<(String, String)> {
+    fn results_path(&mut self, success_type: &str, results_path: &str, pointer: &Pointer) -> Option<(String, TypeRef)> {
         let mut expression = "response".to_string();
         let mut current = success_type.to_string();
         let mut optional_chain = false;
@@ -1307,7 +1310,7 @@ impl<'a> Lowerer<'a> {
                 if optional_chain {
                     expression = format!("{expression}.unwrap_or_default()");
                 }
-                return Some((expression, item.render()));
+                return Some((expression, item.as_ref().clone()));
             }
             let TypeRef::Model(next) = &field.type_ref else {
                 self.error(pointer, format!("resultsPath `{results_path}`: `{segment}` is not an object"));
@@ -1391,24 +1394,6 @@ fn shared_tag(candidates: &[Option<BTreeMap<String, String>>]) -> Option<String>
         })
     })
     .cloned()
-}
-
-/// Adds the models an operation names to an import set.
-fn collect_operation_models(operation: &ir::Operation, known_types: &BTreeMap<String, String>, into: &mut BTreeSet<String>) {
-    let mut types: Vec<&str> = vec![operation.success_type.as_str()];
-    types.extend(operation.path_parameters.iter().map(|parameter| parameter.rust_type.as_str()));
-    types.extend(operation.required_query_parameters.iter().map(|parameter| parameter.rust_type.as_str()));
-    types.extend(operation.optional_query_parameters.iter().map(|parameter| parameter.rust_type.as_str()));
-    types.extend(operation.body.iter().map(|body| body.rust_type.as_str()));
-    types.extend(operation.error_responses.iter().map(|response| response.rust_type.as_str()));
-    types.extend(operation.pagination.iter().map(|pagination| pagination.item_type.as_str()));
-    for rust_type in types {
-        for word in rust_type.split(|character: char| !character.is_ascii_alphanumeric() && character != '_') {
-            if known_types.contains_key(word) {
-                into.insert(word.to_string());
-            }
-        }
-    }
 }
 
 /// Renders the fields of a struct, boxing fields that would make the type contain itself.
