@@ -3,6 +3,8 @@
 //! The examples live in `tests/fixtures/page_examples/`, one file each, named `<number>-<operation>-<part>.<Model>.json`.
 //! `INDEX.md` there says which page and lines each file comes from.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -91,18 +93,7 @@ fn round_trip_named(model: &str, text: &str) -> Result<(), String> {
 #[test]
 fn every_page_example_decodes_and_re_encodes_to_equal_json() {
     let dir = fixtures_dir();
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-        .map(|entry| {
-            entry
-                .expect("a directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    files.sort();
+    let files = support::json_file_names(&dir);
     let index =
         std::fs::read_to_string(dir.join("INDEX.md")).expect("page_examples/INDEX.md exists");
 

@@ -6,6 +6,8 @@
 //! It also checks that the client returned `Ok` with a decoded model for a 2xx answer, or an `Error` carrying that status otherwise.
 //! The recordings, and how to add one, are described in `tests/fixtures/recordings/NOTICE.md`.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -175,18 +177,7 @@ fn cassettes() -> Vec<(String, Cassette)> {
     let mut found = Vec::new();
     for api in ["action_connection", "org_connections"] {
         let dir = recordings_dir().join(api);
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-            .map(|entry| {
-                entry
-                    .expect("a directory entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .filter(|name| name.ends_with(".json"))
-            .collect();
-        names.sort();
+        let names = support::json_file_names(&dir);
         for name in names {
             let text = std::fs::read_to_string(dir.join(&name)).expect("the cassette is readable");
             let cassette: Cassette = serde_json::from_str(&text)
