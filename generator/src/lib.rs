@@ -1,8 +1,8 @@
 //! The code generator: OpenAPI text in, formatted Rust files out, with no I/O.
 //!
-//! The pipeline is `load` (YAML to `openapiv3::OpenAPI`), `lower` (to the IR in [`ir`]), `render`
-//! (minijinja templates from `templates/`), and `format` (prettyplease). Writing files is the caller's
-//! job: `xtask` syncs [`Files`] into `generated/`.
+//! The pipeline is `load` (YAML or JSON to `openapiv3::OpenAPI` and the raw document), `lower` (to
+//! the typed IR in [`ir`]), `render` (minijinja templates from `templates/`), and `format`
+//! (prettyplease). Writing files is the caller's job: `xtask` syncs [`Files`] into a crate folder.
 
 pub mod diagnostics;
 pub mod format;
@@ -15,7 +15,7 @@ pub mod render;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-pub use diagnostics::{Diagnostic, Errors};
+pub use diagnostics::{Diagnostic, DiagnosticKind, Errors};
 
 /// The generated files: path relative to the client crate (`src/models/aws_integration.rs`) to text.
 pub type Files = BTreeMap<String, String>;
@@ -24,7 +24,44 @@ pub type Files = BTreeMap<String, String>;
 pub const OWNED_FOLDERS: &[&str] = &["src/apis", "src/models"];
 
 /// The single files outside those folders that the generator owns.
-pub const OWNED_FILES: &[&str] = &["src/servers.rs"];
+pub const OWNED_FILES: &[&str] = &[
+    "Cargo.toml",
+    "src/lib.rs",
+    "src/servers.rs",
+    "src/settings.rs",
+];
+
+/// What the caller decides about the crate, beside the spec.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The package name, for example `datadog-client`.
+    pub package_name: String,
+    /// The path of the spec as the `@generated` header shows it, for example `spec/openapi.yaml`.
+    pub spec_path: String,
+    /// Whether the crate stands alone (with an empty `[workspace]` table) rather than being this
+    /// repository's workspace member.
+    pub standalone: bool,
+}
+
+impl Options {
+    /// Options for a crate that is a member of this workspace.
+    pub fn workspace_member(package_name: impl Into<String>, spec_path: impl Into<String>) -> Self {
+        Self {
+            package_name: package_name.into(),
+            spec_path: spec_path.into(),
+            standalone: false,
+        }
+    }
+
+    /// Options for a crate that stands alone, wherever it is written.
+    pub fn standalone(package_name: impl Into<String>, spec_path: impl Into<String>) -> Self {
+        Self {
+            package_name: package_name.into(),
+            spec_path: spec_path.into(),
+            standalone: true,
+        }
+    }
+}
 
 /// What one run produced, with counts and the time spent in each phase.
 #[derive(Debug)]
@@ -35,28 +72,35 @@ pub struct Generated {
     pub model_count: usize,
     /// How many operations were generated.
     pub operation_count: usize,
+    /// Problems that a documented rule resolved; generation went on.
+    pub warnings: Vec<Diagnostic>,
     /// Time spent in each phase, in pipeline order: load, lower, render, format.
     pub phase_times: [(&'static str, Duration); 4],
 }
 
 /// Generates the client crate's files from spec text.
-pub fn generate(spec_text: &str) -> Result<Files, Errors> {
-    generate_with_report(spec_text).map(|generated| generated.files)
+pub fn generate(spec_text: &str, options: &Options) -> Result<Files, Errors> {
+    generate_with_report(spec_text, options).map(|generated| generated.files)
 }
 
-/// Generates the client crate's files and reports counts and phase times.
-pub fn generate_with_report(spec_text: &str) -> Result<Generated, Errors> {
+/// Generates the client crate's files and reports counts, warnings and phase times.
+pub fn generate_with_report(spec_text: &str, options: &Options) -> Result<Generated, Errors> {
     let started = Instant::now();
     let spec = load::load(spec_text)?;
     let loaded = Instant::now();
-    let ir = lower::lower(&spec)?;
+    let lower_options = lower::LowerOptions {
+        package_name: options.package_name.clone(),
+        spec_path: options.spec_path.clone(),
+        standalone: options.standalone,
+    };
+    let (ir, warnings) = lower::lower(&spec, &lower_options)?;
     let lowered = Instant::now();
     let rendered = render::render(&ir)?;
     let rendered_at = Instant::now();
     let mut files = Files::new();
     let mut problems = Vec::new();
     for (path, file) in &rendered {
-        match format::format(path, file) {
+        match format::format(path, file, &options.spec_path) {
             Ok(text) => {
                 files.insert(path.clone(), text);
             }
@@ -71,6 +115,7 @@ pub fn generate_with_report(spec_text: &str) -> Result<Generated, Errors> {
         files,
         model_count: ir.models.len(),
         operation_count: ir.apis.iter().map(|api| api.operations.len()).sum(),
+        warnings,
         phase_times: [
             ("load", loaded - started),
             ("lower", lowered - loaded),

@@ -1,23 +1,134 @@
-//! Every identifier rule of the generator: case conversion, keywords, leading digits and file names.
+//! Every identifier rule of the generator: case conversion, keywords, leading digits, non-ASCII
+//! text, reserved names and collisions.
+//!
+//! The rules, which the README repeats:
+//! - **Types** keep the spec's schema name when it is already an UpperCamelCase ASCII identifier
+//!   (`AWSIntegration`); other names are converted to UpperCamelCase (`enrolRequest` is
+//!   `EnrolRequest`, `artifact` is `Artifact`). Names the generated code uses unqualified (`Option`,
+//!   `Result`, `Box`, `String`, `Vec`, `Default`, ...) get a `Model` suffix; a leading digit gets a
+//!   `Model` prefix.
+//! - **Functions, fields and modules** are snake_case. Keywords get a trailing `_` (`type` is
+//!   `type_`); a leading digit gets a leading `_` (`2fa` is `_2fa`).
+//! - **Non-ASCII** letters and digits become `u` and their code point in hex, as a word of their
+//!   own (`café` is `caf_u00e9`), so that every identifier is plain ASCII.
+//! - **Setters and operation functions** named like a method of a standard trait (`add`, `sub`,
+//!   `next`, `from_str`, ...) or like a generated method (`new`) get a trailing `_`.
+//! - **Enum variants** are the UpperCamelCase of the value (or of `x-enum-varnames`); values whose
+//!   names collide are spelled with their symbols named (`+1` is `Plus1`, `-1` is `Minus1`), and any
+//!   that still collide get their position appended.
+//! - **Collisions** between names the generator chooses are resolved by `unique`: the first keeps
+//!   the name, later ones get the smallest free numeric suffix.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
-/// Words that cannot be used as plain identifiers in Rust 2024, strict and reserved.
+/// Words that cannot be plain identifiers in Rust 2024, strict and reserved.
 const RUST_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Type names that generated code uses unqualified; a schema with one of these names would shadow them.
+/// Type names that generated code uses unqualified, or that would shadow the prelude.
 const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Box", "Deserialize", "Deserializer", "Err", "None", "Ok", "Option", "Result", "Self", "Serialize",
-    "Serializer", "Some", "String", "Vec",
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Self",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Unpin",
+    "Vec",
 ];
 
-/// Appends `_` to keywords (`type` becomes `type_`) and prefixes `_` to names that start with a digit.
+/// Method names that clippy expects to implement a standard trait (`should_implement_trait`), and
+/// the methods every generated struct has.
+const RESERVED_METHOD_NAMES: &[&str] = &[
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "new",
+    "next",
+    "not",
+    "partial_cmp",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
+];
+
+/// Feature names the generated crate defines itself, which a tag's feature must not take.
+pub const RESERVED_FEATURES: &[&str] = &["default", "tracing", "test-util", "unreferenced-models"];
+
+/// Replaces every non-ASCII character by `u` and its code point in hex, as a separate word.
+fn ascii_words(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut output = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if character.is_ascii() {
+            output.push(character);
+        } else if character.is_alphanumeric() {
+            output.push_str(&format!(" u{:04x} ", character as u32));
+        } else {
+            output.push(' ');
+        }
+    }
+    output
+}
+
+/// Appends `_` to keywords and prefixes `_` to names that start with a digit.
 fn escape_snake(name: String) -> String {
     if name.is_empty() {
         return "value".to_string();
@@ -31,45 +142,57 @@ fn escape_snake(name: String) -> String {
     name
 }
 
-/// The Rust name of a field, parameter or module: snake case, keywords suffixed with `_`.
-///
-/// `type` becomes `type_`, `page[size]` becomes `page_size`, `2fa` becomes `_2fa`.
+/// The snake-case identifier of any text: `page[size]` is `page_size`, `type` is `type_`, `2fa`
+/// is `_2fa`.
 pub fn snake_case(wire_name: &str) -> String {
-    escape_snake(wire_name.to_snake_case())
+    escape_snake(ascii_words(wire_name).to_snake_case())
 }
 
-/// The Rust name of a function from an operationId: `ListOrgConnections` becomes `list_org_connections`.
+/// The Rust name of a struct field or parameter.
+pub fn field_name(wire_name: &str) -> String {
+    snake_case(wire_name)
+}
+
+/// The name of a setter: the field's name, with a trailing `_` when it would be a reserved method.
+pub fn setter_name(field_name: &str) -> String {
+    if RESERVED_METHOD_NAMES.contains(&field_name) {
+        format!("{field_name}_")
+    } else {
+        field_name.to_string()
+    }
+}
+
+/// The Rust name of an operation's function: `ListOrgConnections` is `list_org_connections`.
 pub fn function_name(operation_id: &str) -> String {
-    snake_case(operation_id)
+    let name = snake_case(operation_id);
+    if RESERVED_METHOD_NAMES.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
 }
 
-/// The Rust name of an enum variant from a wire value: `action_connection` becomes `ActionConnection`.
-///
-/// A value with no letters or digits, or one that starts with a digit, gets a `Value` prefix.
-pub fn variant_name(wire_value: &str) -> String {
-    let converted = wire_value.to_upper_camel_case();
-    if converted.is_empty() {
-        let code_points: Vec<String> = wire_value.chars().map(|character| format!("{:X}", character as u32)).collect();
-        return format!("Value{}", code_points.join("_"));
+/// The name of the `static` describing an operation: `LIST_ORG_CONNECTIONS`.
+pub fn static_name(function_name: &str) -> String {
+    let name = function_name.trim_matches('_').to_ascii_uppercase();
+    if name.is_empty() || name.starts_with(|character: char| character.is_ascii_digit()) {
+        format!("OPERATION_{name}")
+    } else {
+        name
     }
-    if converted.starts_with(|character: char| character.is_ascii_digit()) {
-        return format!("Value{converted}");
-    }
-    if converted == "Self" {
-        return "Self_".to_string();
-    }
-    converted
 }
 
-/// The Rust name of a type from a schema name.
-///
-/// Names that are already valid identifiers are kept unchanged (`AWSIntegration`), because they are
-/// what the reference pages show; others are converted to UpperCamelCase.
+/// The Rust name of a type from a schema name (see the module docs for the rules).
 pub fn type_name(schema_name: &str) -> String {
-    let is_identifier = schema_name.chars().next().is_some_and(|first| first.is_ascii_alphabetic())
-        && schema_name.chars().all(|character| character.is_ascii_alphanumeric() || character == '_')
-        && !schema_name.contains('_');
-    let name = if is_identifier { schema_name.to_string() } else { schema_name.to_upper_camel_case() };
+    let is_plain = schema_name.starts_with(|character: char| character.is_ascii_uppercase())
+        && schema_name
+            .chars()
+            .all(|character| character.is_ascii_alphanumeric());
+    let name = if is_plain {
+        schema_name.to_string()
+    } else {
+        ascii_words(&spell_symbols_if_empty(schema_name)).to_upper_camel_case()
+    };
     if name.is_empty() {
         return "Unnamed".to_string();
     }
@@ -82,29 +205,241 @@ pub fn type_name(schema_name: &str) -> String {
     name
 }
 
-/// The name of a type built from a parent type and a part of it: `Widget` and `time_range` make `WidgetTimeRange`.
-pub fn nested_type_name(parent: &str, part: &str) -> String {
-    type_name(&format!("{parent}{}", part.to_upper_camel_case()))
+/// The text itself, or its symbols spelled out when it has no letters or digits.
+fn spell_symbols_if_empty(text: &str) -> String {
+    if text.chars().any(char::is_alphanumeric) {
+        text.to_string()
+    } else {
+        spell_symbols(text)
+    }
 }
 
-/// The module (and file stem) of a model: `AWSAssumeRole` becomes `aws_assume_role`.
+/// The name of a type built from a parent type and a part of it: `Widget` and `time_range` make
+/// `WidgetTimeRange`.
+pub fn nested_type_name(parent: &str, part: &str) -> String {
+    type_name(&format!(
+        "{parent}{}",
+        ascii_words(part).to_upper_camel_case()
+    ))
+}
+
+/// The name of the item type of an array named `parent`.
+pub fn item_type_name(parent: &str) -> String {
+    format!("{parent}Item")
+}
+
+/// The name of the value type of a map named `parent`.
+pub fn value_type_name(parent: &str) -> String {
+    format!("{parent}Value")
+}
+
+/// The name of the inline member at `index` of a composition named `parent`.
+pub fn member_type_name(parent: &str, index: usize) -> String {
+    format!("{parent}Option{}", index + 1)
+}
+
+/// The module (and file stem) of a model: `AWSAssumeRole` is `aws_assume_role`.
 pub fn module_name(type_name: &str) -> String {
     escape_snake(type_name.to_snake_case())
 }
 
-/// The API struct of a tag: `Org Connections` becomes `OrgConnectionsApi`.
+/// The module of a tag's API: `Org Connections` is `org_connections`.
+pub fn tag_module_name(tag: &str) -> String {
+    snake_case(tag)
+}
+
+/// The API struct of a tag: `Org Connections` is `OrgConnectionsApi`.
 pub fn api_struct_name(tag: &str) -> String {
-    format!("{}Api", tag.to_upper_camel_case())
+    let base = ascii_words(tag).to_upper_camel_case();
+    let base = if base.starts_with(|character: char| character.is_ascii_digit()) {
+        format!("Tag{base}")
+    } else {
+        base
+    };
+    format!("{base}Api")
+}
+
+/// The struct of test doubles for an API struct: `OrgConnectionsApi` is `OrgConnectionsMock`.
+pub fn mock_struct_name(api_struct_name: &str) -> String {
+    format!(
+        "{}Mock",
+        api_struct_name
+            .strip_suffix("Api")
+            .unwrap_or(api_struct_name)
+    )
+}
+
+/// The cargo feature of a tag: `Org Connections` is `org-connections`.
+pub fn feature_name(tag: &str) -> String {
+    let name = ascii_words(tag).to_kebab_case();
+    if name.is_empty() {
+        "tag".to_string()
+    } else {
+        name
+    }
+}
+
+/// A feature name that is neither taken nor reserved, by the suffix rule (`-2`, `-3`, ...).
+pub fn unique_feature(wanted: String, taken: &[String]) -> String {
+    let wanted = if RESERVED_FEATURES.contains(&wanted.as_str()) {
+        format!("{wanted}-api")
+    } else {
+        wanted
+    };
+    if !taken.contains(&wanted) {
+        return wanted;
+    }
+    (2..)
+        .map(|suffix| format!("{wanted}-{suffix}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(wanted)
 }
 
 /// The name of the optional-parameters struct of an operation: `ListOrgConnectionsOptionalParams`.
-pub fn optional_params_name(operation_id: &str) -> String {
-    format!("{}OptionalParams", operation_id.to_upper_camel_case())
+pub fn optional_params_name(operation_type_name: &str) -> String {
+    format!("{operation_type_name}OptionalParams")
 }
 
-/// The name of the `static` that describes an operation: `LIST_ORG_CONNECTIONS`.
-pub fn operation_static_name(operation_id: &str) -> String {
-    function_name(operation_id).trim_start_matches('_').to_uppercase()
+/// An operationId for an operation that has none, from its method and path:
+/// `get /pets/{petId}` is `GetPetsByPetId`.
+pub fn derived_operation_id(method: &str, path: &str) -> String {
+    let mut words = vec![method.to_string()];
+    for segment in path.split('/').filter(|segment| !segment.is_empty()) {
+        match segment
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+        {
+            Some(parameter) => {
+                words.push("by".to_string());
+                words.push(parameter.to_string());
+            }
+            None => words.push(segment.to_string()),
+        }
+    }
+    if words.len() == 1 {
+        words.push("root".to_string());
+    }
+    type_name(&ascii_words(&words.join(" ")).to_upper_camel_case())
+}
+
+/// `wanted` if no name in `taken` is equal to it, otherwise the first free name with a numeric
+/// suffix: `_2`, `_3`, ... for snake-case names, `2`, `3`, ... for others.
+pub fn unique(wanted: String, taken: &[String]) -> String {
+    if !taken.contains(&wanted) {
+        return wanted;
+    }
+    let snake =
+        wanted.starts_with(|character: char| character.is_ascii_lowercase() || character == '_');
+    (2..)
+        .map(|suffix| {
+            if snake {
+                format!("{wanted}_{suffix}")
+            } else {
+                format!("{wanted}{suffix}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(wanted)
+}
+
+/// The Rust name of an enum variant from a wire value: `action_connection` is `ActionConnection`.
+///
+/// A value with no letters or digits is spelled with its symbols named (`*` is `Star`); one that
+/// starts with a digit gets a `Value` prefix.
+pub fn variant_name(wire_value: &str) -> String {
+    let converted = ascii_words(wire_value).to_upper_camel_case();
+    let converted = if converted.is_empty() {
+        ascii_words(&spell_symbols(wire_value)).to_upper_camel_case()
+    } else {
+        converted
+    };
+    if converted.is_empty() {
+        return "Empty".to_string();
+    }
+    if converted.starts_with(|character: char| character.is_ascii_digit()) {
+        return format!("Value{converted}");
+    }
+    if converted == "Self" {
+        return "Self_".to_string();
+    }
+    converted
+}
+
+/// The variant names of an enum's values, distinct from each other and from the catch-all
+/// `UnknownValue`, by the rule in the module docs.
+pub fn enum_variant_names(values: &[String], explicit: Option<&[String]>) -> Vec<String> {
+    let source = |index: usize| -> &str {
+        explicit
+            .and_then(|names| names.get(index))
+            .map_or(values[index].as_str(), String::as_str)
+    };
+    let mut names: Vec<String> = (0..values.len())
+        .map(|index| variant_name(source(index)))
+        .collect();
+    let collides = |names: &[String], index: usize| {
+        names[index] == "UnknownValue"
+            || names
+                .iter()
+                .enumerate()
+                .any(|(other, name)| other != index && *name == names[index])
+    };
+    let colliding: Vec<usize> = (0..names.len())
+        .filter(|&index| collides(&names, index))
+        .collect();
+    for &index in &colliding {
+        names[index] = variant_name(&spell_symbols(source(index)));
+    }
+    let still: Vec<usize> = (0..names.len())
+        .filter(|&index| collides(&names, index))
+        .collect();
+    for &index in &still {
+        names[index] = format!("{}{}", names[index], index + 1);
+    }
+    names
+}
+
+/// Spells out the symbols of a value as words: `+1` is `plus 1`, `Etc/GMT-0` is
+/// `Etc slash GMT minus 0`.
+fn spell_symbols(text: &str) -> String {
+    let mut output = String::with_capacity(text.len() * 2);
+    for character in text.chars() {
+        let word = match character {
+            '+' => "plus",
+            '-' => "minus",
+            '.' => "dot",
+            '/' => "slash",
+            '\\' => "backslash",
+            '*' => "star",
+            '<' => "less",
+            '>' => "greater",
+            '=' => "equals",
+            '!' => "bang",
+            '~' => "tilde",
+            '#' => "hash",
+            '@' => "at",
+            '&' => "and",
+            '%' => "percent",
+            '$' => "dollar",
+            '^' => "caret",
+            '|' => "pipe",
+            ':' => "colon",
+            ';' => "semicolon",
+            ',' => "comma",
+            '?' => "question",
+            '(' | ')' => "paren",
+            '[' | ']' => "bracket",
+            '{' | '}' => "brace",
+            '\'' | '"' | '`' => "quote",
+            _ => {
+                output.push(character);
+                continue;
+            }
+        };
+        output.push(' ');
+        output.push_str(word);
+        output.push(' ');
+    }
+    output
 }
 
 #[cfg(test)]
@@ -121,13 +456,39 @@ mod tests {
             ("sinkOrgId", "sink_org_id"),
             ("2fa", "_2fa"),
             ("self", "self_"),
+            ("crate", "crate_"),
+            ("super", "super_"),
             ("async", "async_"),
+            ("await", "await_"),
+            ("dyn", "dyn_"),
+            ("try", "try_"),
+            ("true", "true_"),
             ("filter[tags.name]", "filter_tags_name"),
             ("X-RateLimit-Reset", "x_rate_limit_reset"),
+            ("café", "caf_u00e9"),
+            ("²", "u00b2"),
+            ("١٢٣", "u0661_u0662_u0663"),
+            ("", "value"),
+            ("***", "value"),
         ];
         for (wire, expected) in table {
             assert_eq!(snake_case(wire), expected, "snake case of {wire:?}");
         }
+    }
+
+    #[test]
+    fn function_names_avoid_reserved_methods() {
+        assert_eq!(function_name("ListOrgConnections"), "list_org_connections");
+        assert_eq!(function_name("New"), "new_");
+        assert_eq!(function_name("add"), "add_");
+        assert_eq!(function_name("0"), "_0");
+        assert_eq!(function_name("123abc"), "_123abc");
+        assert_eq!(function_name("1.5"), "_1_5");
+        assert_eq!(setter_name("new"), "new_");
+        assert_eq!(setter_name("from_str"), "from_str_");
+        assert_eq!(setter_name("name"), "name");
+        assert_eq!(static_name("_0"), "OPERATION_0");
+        assert_eq!(static_name("list_org_connections"), "LIST_ORG_CONNECTIONS");
     }
 
     #[test]
@@ -139,13 +500,43 @@ mod tests {
             ("AWSAssumeRole", "AwsAssumeRole"),
             ("application/json", "ApplicationJson"),
             ("1h", "Value1h"),
-            ("*", "Value2A"),
-            ("", "Value"),
+            ("*", "Star"),
+            ("", "Empty"),
             ("Self", "Self_"),
+            ("über", "U00fcBer"),
         ];
         for (wire, expected) in table {
             assert_eq!(variant_name(wire), expected, "variant name of {wire:?}");
         }
+    }
+
+    #[test]
+    fn colliding_enum_values_stay_distinct() {
+        let names = |values: &[&str]| {
+            enum_variant_names(
+                &values
+                    .iter()
+                    .map(|value| value.to_string())
+                    .collect::<Vec<_>>(),
+                None,
+            )
+        };
+        assert_eq!(names(&["+1", "-1", "0"]), vec!["Plus1", "Minus1", "Value0"]);
+        assert_eq!(
+            names(&["Etc/GMT+0", "Etc/GMT-0", "UTC"]),
+            vec!["EtcSlashGmtPlus0", "EtcSlashGmtMinus0", "Utc"]
+        );
+        assert_eq!(names(&["-name", "name"]), vec!["MinusName", "Name"]);
+        assert_eq!(names(&["a b", "a_b", "AB"]), vec!["AB1", "AB2", "Ab"]);
+        assert_eq!(names(&["unknown_value"]), vec!["UnknownValue1"]);
+        let explicit = vec!["US1".to_string(), "EU1".to_string()];
+        assert_eq!(
+            enum_variant_names(
+                &["datadoghq.com".to_string(), "datadoghq.eu".to_string()],
+                Some(&explicit)
+            ),
+            vec!["Us1", "Eu1"]
+        );
     }
 
     #[test]
@@ -156,9 +547,24 @@ mod tests {
             ("JSONAPIErrorItem", "JSONAPIErrorItem"),
             ("snake_case_name", "SnakeCaseName"),
             ("Dotted.Name", "DottedName"),
+            ("artifact", "Artifact"),
+            ("enrolRequest", "EnrolRequest"),
+            ("kebab-case-name", "KebabCaseName"),
             ("3DModel", "Model3dModel"),
             ("Option", "OptionModel"),
             ("Result", "ResultModel"),
+            ("Box", "BoxModel"),
+            ("Default", "DefaultModel"),
+            ("type", "Type"),
+            ("self", "SelfModel"),
+            ("Self", "SelfModel"),
+            ("crate", "Crate"),
+            ("true", "True"),
+            ("Error", "Error"),
+            ("Configuration", "Configuration"),
+            ("²", "U00b2"),
+            ("***", "StarStarStar"),
+            ("", "Unnamed"),
         ];
         for (schema, expected) in table {
             assert_eq!(type_name(schema), expected, "type name of {schema:?}");
@@ -171,9 +577,28 @@ mod tests {
         assert_eq!(module_name("HTTPTokenAuth"), "http_token_auth");
         assert_eq!(api_struct_name("Org Connections"), "OrgConnectionsApi");
         assert_eq!(api_struct_name("Action Connection"), "ActionConnectionApi");
-        assert_eq!(function_name("ListOrgConnections"), "list_org_connections");
-        assert_eq!(optional_params_name("ListOrgConnections"), "ListOrgConnectionsOptionalParams");
-        assert_eq!(operation_static_name("GetActionConnection"), "GET_ACTION_CONNECTION");
+        assert_eq!(api_struct_name("0"), "Tag0Api");
+        assert_eq!(mock_struct_name("OrgConnectionsApi"), "OrgConnectionsMock");
+        assert_eq!(tag_module_name("Org Connections"), "org_connections");
+        assert_eq!(feature_name("Org Connections"), "org-connections");
+        assert_eq!(unique_feature("default".to_string(), &[]), "default-api");
+        assert_eq!(
+            optional_params_name("ListOrgConnections"),
+            "ListOrgConnectionsOptionalParams"
+        );
         assert_eq!(nested_type_name("Widget", "time_range"), "WidgetTimeRange");
+        assert_eq!(
+            derived_operation_id("get", "/pets/{petId}"),
+            "GetPetsByPetId"
+        );
+        assert_eq!(derived_operation_id("post", "/"), "PostRoot");
+        assert_eq!(unique("name".to_string(), &["name".to_string()]), "name_2");
+        assert_eq!(
+            unique(
+                "Name".to_string(),
+                &["Name".to_string(), "Name2".to_string()]
+            ),
+            "Name3"
+        );
     }
 }

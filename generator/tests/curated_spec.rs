@@ -414,9 +414,15 @@ fn has_247_schemas() {
     // 25 credential kinds times 3 (the kind, its type and its update), 8 HTTP helper schemas and the
     // two integration unions.
     let root = spec_json();
-    let schemas = root["components"]["schemas"].as_object().expect("components/schemas is a map");
+    let schemas = root["components"]["schemas"]
+        .as_object()
+        .expect("components/schemas is a map");
     assert_eq!(24 * 5 + 25 * 3 + 8 + 2, 205);
-    assert_eq!(schemas.len(), 42 + 205, "schema count changed; update this test and spec/README.md together");
+    assert_eq!(
+        schemas.len(),
+        42 + 205,
+        "schema count changed; update this test and spec/README.md together"
+    );
     let integration_family = schemas
         .keys()
         .filter(|name| {
@@ -427,5 +433,9 @@ fn has_247_schemas() {
                 || name.ends_with("CredentialsUpdate")
         })
         .count();
-    assert_eq!(integration_family, 24 * 5 + 2, "24 integrations with 5 schemas each, and the two unions");
+    assert_eq!(
+        integration_family,
+        24 * 5 + 2,
+        "24 integrations with 5 schemas each, and the two unions"
+    );
 }

@@ -1,87 +1,4 @@
-//! The render phase: the minijinja templates in `templates/`, fed only the IR, write unformatted Rust.
-
-use std::collections::BTreeMap;
-
-use minijinja::{Environment, UndefinedBehavior, context};
-
-use crate::diagnostics::Errors;
-use crate::ir::{Ir, Model};
-
-/// The templates, compiled into the generator so that `generate()` does no I/O.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("macros.rs.j2", include_str!("../../templates/macros.rs.j2")),
-    ("model_struct.rs.j2", include_str!("../../templates/model_struct.rs.j2")),
-    ("model_enum.rs.j2", include_str!("../../templates/model_enum.rs.j2")),
-    ("model_one_of.rs.j2", include_str!("../../templates/model_one_of.rs.j2")),
-    ("model_alias.rs.j2", include_str!("../../templates/model_alias.rs.j2")),
-    ("models_mod.rs.j2", include_str!("../../templates/models_mod.rs.j2")),
-    ("api.rs.j2", include_str!("../../templates/api.rs.j2")),
-    ("apis_mod.rs.j2", include_str!("../../templates/apis_mod.rs.j2")),
-    ("servers.rs.j2", include_str!("../../templates/servers.rs.j2")),
-];
-
-/// One rendered file before formatting: its path in the crate and the template that wrote it.
-#[derive(Debug)]
-pub struct RenderedFile {
-    /// The template's name, for error reports.
-    pub template: &'static str,
-    /// The unformatted Rust source.
-    pub text: String,
-}
-
-/// Renders every output file of the IR, keyed by path relative to the client crate.
-pub fn render(ir: &Ir) -> Result<BTreeMap<String, RenderedFile>, Errors> {
-    let environment = environment()?;
-    let mut files = BTreeMap::new();
-    let mut render_one = |path: String, template: &'static str, context: minijinja::Value| -> Result<(), Errors> {
-        let text = environment
-            .get_template(template)
-            .and_then(|compiled| compiled.render(context))
-            .map_err(|error| Errors::single("#", format!("template `{template}` failed for `{path}`: {}", describe(&error))))?;
-        files.insert(path, RenderedFile { template, text });
-        Ok(())
-    };
-    for model in &ir.models {
-        let template = match model {
-            Model::Struct(_) => "model_struct.rs.j2",
-            Model::Enum(_) => "model_enum.rs.j2",
-            Model::OneOf(_) => "model_one_of.rs.j2",
-            Model::Alias(_) => "model_alias.rs.j2",
-        };
-        render_one(format!("src/models/{}.rs", model.module_name()), template, context! { model => model })?;
-    }
-    render_one("src/models/mod.rs".to_string(), "models_mod.rs.j2", context! { ir => ir })?;
-    for api in &ir.apis {
-        render_one(format!("src/apis/{}.rs", api.module_name), "api.rs.j2", context! { api => api, ir => ir })?;
-    }
-    render_one("src/apis/mod.rs".to_string(), "apis_mod.rs.j2", context! { ir => ir })?;
-    render_one("src/servers.rs".to_string(), "servers.rs.j2", context! { ir => ir })?;
-    Ok(files)
-}
-
-fn environment() -> Result<Environment<'static>, Errors> {
-    let mut environment = Environment::new();
-    environment.set_undefined_behavior(UndefinedBehavior::Strict);
-    environment.set_trim_blocks(true);
-    environment.set_lstrip_blocks(true);
-    environment.add_filter("rust_string", rust_string);
-    environment.add_filter("doc", |lines: Vec<String>| doc_comment(&lines, "///"));
-    environment.add_filter("inner_doc", |lines: Vec<String>| doc_comment(&lines, "//!"));
-    for (name, source) in TEMPLATES {
-        environment
-            .add_template(name, source)
-            .map_err(|error| Errors::single("#", format!("template `{name}` does not compile: {}", describe(&error))))?;
-    }
-    Ok(environment)
-}
-
-/// A minijinja error with its template line, when it has one.
-fn describe(error: &minijinja::Error) -> String {
-    match (error.name(), error.line()) {
-        (Some(name), Some(line)) => format!("{error} ({name} line {line})"),
-        _ => error.to_string(),
-    }
-}
+//! Doc comments from spec text: Markdown made safe for rustdoc, and Rust string literals.
 
 /// The `rust_string` filter: any text as a Rust string literal.
 pub fn rust_string(text: String) -> String {
@@ -91,8 +8,26 @@ pub fn rust_string(text: String) -> String {
 /// The `doc` and `inner_doc` filters: description lines as doc comments that rustdoc renders as written
 /// and never turns into doctests, broken links, HTML or bare-URL warnings.
 pub fn doc_comment(lines: &[String], prefix: &str) -> String {
+    comment_lines(&sanitize_markdown(lines), prefix)
+}
+
+/// Writes lines that are already safe for rustdoc as doc comments with `prefix` (`///` or `//!`).
+///
+/// Control characters, which rustc does not accept in doc comments (a bare carriage return) or
+/// which would garble them, are replaced by the replacement character.
+pub fn comment_lines(lines: &[String], prefix: &str) -> String {
     let mut output = String::new();
-    for line in sanitize_markdown(lines) {
+    for line in lines {
+        let line: String = line
+            .chars()
+            .map(|character| {
+                if character.is_control() && character != '\t' {
+                    '\u{fffd}'
+                } else {
+                    character
+                }
+            })
+            .collect();
         if line.is_empty() {
             output.push_str(prefix);
         } else {
@@ -103,6 +38,54 @@ pub fn doc_comment(lines: &[String], prefix: &str) -> String {
         output.push('\n');
     }
     output
+}
+
+/// The first sentence of description lines, escaped for rustdoc and without its final full stop or
+/// colon: for one-line summaries such as setter docs.
+pub fn doc_summary(lines: &[String]) -> String {
+    let flat = lines
+        .iter()
+        .map(|line| line.trim())
+        .take_while(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let sentence = match flat.find(". ") {
+        Some(end) => &flat[..end],
+        None => flat.as_str(),
+    };
+    let sentence = sentence.trim_end_matches(['.', ':', ' ']);
+    let escaped = escape_inline(sentence.trim_start_matches(['#', '-', '*', ' ']));
+    // A summary ends in the middle of a line; an unclosed code span would swallow what follows.
+    if escaped.matches('`').count() % 2 == 1 {
+        escaped.replace('`', "\\`")
+    } else {
+        escaped
+    }
+}
+
+/// Text as an inline code span: `` `text` ``, with a longer fence when the text holds backticks,
+/// and control characters escaped.
+pub fn doc_code(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .flat_map(|character| {
+            if character.is_control() {
+                character.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![character]
+            }
+        })
+        .collect();
+    let longest_run = text
+        .split(|character| character != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest_run == 0 {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat(longest_run + 1);
+    format!("{fence} {text} {fence}")
 }
 
 /// Makes description text safe for rustdoc.
@@ -127,7 +110,10 @@ pub fn sanitize_markdown(lines: &[String]) -> Vec<String> {
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            let fence: String = trimmed.chars().take_while(|character| *character == '`' || *character == '~').collect();
+            let fence: String = trimmed
+                .chars()
+                .take_while(|character| *character == '`' || *character == '~')
+                .collect();
             output.push(format!("{fence}text"));
             in_fence = Some(fence);
             list_indent = None;
@@ -172,7 +158,10 @@ fn escape_inline(line: &str) -> String {
     let mut rest = line;
     while !rest.is_empty() {
         if rest.starts_with('`') {
-            let ticks = rest.chars().take_while(|character| *character == '`').count();
+            let ticks = rest
+                .chars()
+                .take_while(|character| *character == '`')
+                .count();
             let delimiter = &rest[..ticks];
             if let Some(end) = rest[ticks..].find(delimiter) {
                 let span_end = ticks + end + ticks;
@@ -193,7 +182,10 @@ fn escape_inline(line: &str) -> String {
         }
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let end = rest
-                .find(|character: char| character.is_whitespace() || matches!(character, '<' | '>' | '"' | '`' | ')' | '('))
+                .find(|character: char| {
+                    character.is_whitespace()
+                        || matches!(character, '<' | '>' | '"' | '`' | ')' | '(')
+                })
                 .unwrap_or(rest.len());
             let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
             output.push('<');
@@ -203,7 +195,9 @@ fn escape_inline(line: &str) -> String {
             continue;
         }
         let mut characters = rest.chars();
-        let Some(character) = characters.next() else { break };
+        let Some(character) = characters.next() else {
+            break;
+        };
         match character {
             '[' | ']' | '<' | '>' => {
                 output.push('\\');
@@ -225,7 +219,8 @@ fn markdown_link_length(text: &str) -> Option<usize> {
     let target_start = close + 2;
     let target_end = text[target_start..].find(')')? + target_start;
     let target = &text[target_start..target_end];
-    let is_url = target.starts_with("http://") || target.starts_with("https://") || target.starts_with('/');
+    let is_url =
+        target.starts_with("http://") || target.starts_with("https://") || target.starts_with('/');
     (is_url && !target.contains(char::is_whitespace)).then_some(target_end + 1)
 }
 
@@ -239,26 +234,44 @@ mod tests {
 
     #[test]
     fn fences_become_text_blocks() {
-        assert_eq!(sanitize("Example:\n```\nlet x = 1;\n```"), vec!["Example:", "```text", "let x = 1;", "```"]);
+        assert_eq!(
+            sanitize("Example:\n```\nlet x = 1;\n```"),
+            vec!["Example:", "```text", "let x = 1;", "```"]
+        );
         assert_eq!(sanitize("```json\n{}\n"), vec!["```text", "{}", "```"]);
     }
 
     #[test]
     fn brackets_urls_and_html_are_escaped() {
-        assert_eq!(sanitize("Use page[size] <DD_API_KEY>"), vec!["Use page\\[size\\] \\<DD_API_KEY\\>"]);
-        assert_eq!(sanitize("See https://docs.datadoghq.com/x."), vec!["See <https://docs.datadoghq.com/x>."]);
-        assert_eq!(sanitize("See [docs](https://a.b/c) now"), vec!["See [docs](https://a.b/c) now"]);
+        assert_eq!(
+            sanitize("Use page[size] <DD_API_KEY>"),
+            vec!["Use page\\[size\\] \\<DD_API_KEY\\>"]
+        );
+        assert_eq!(
+            sanitize("See https://docs.datadoghq.com/x."),
+            vec!["See <https://docs.datadoghq.com/x>."]
+        );
+        assert_eq!(
+            sanitize("See [docs](https://a.b/c) now"),
+            vec!["See [docs](https://a.b/c) now"]
+        );
         assert_eq!(sanitize("Code `a[b]` stays"), vec!["Code `a[b]` stays"]);
     }
 
     #[test]
     fn indentation_never_makes_a_code_block() {
-        assert_eq!(sanitize("Text\n\n    indented"), vec!["Text", "", "indented"]);
+        assert_eq!(
+            sanitize("Text\n\n    indented"),
+            vec!["Text", "", "indented"]
+        );
         assert_eq!(sanitize("- item\ncontinued"), vec!["- item", "  continued"]);
     }
 
     #[test]
     fn rust_strings_escape_quotes_and_controls() {
-        assert_eq!(rust_string("a \"b\" \\ */\n".to_string()), "\"a \\\"b\\\" \\\\ */\\n\"");
+        assert_eq!(
+            rust_string("a \"b\" \\ */\n".to_string()),
+            "\"a \\\"b\\\" \\\\ */\\n\""
+        );
     }
 }
