@@ -320,7 +320,10 @@ fn prepare_credential(
                     .map_err(|_| {
                         ConfigurationProblem::new(
                             setting,
-                            format!("security scheme {} names an invalid header {name:?}", scheme.name),
+                            format!(
+                                "security scheme {} names an invalid header {name:?}",
+                                scheme.name
+                            ),
                         )
                     })
                     .and_then(|name| {
@@ -349,12 +352,13 @@ fn prepare_credential(
 }
 
 /// Builds the HTTP client of one [`ApiClient`], with the configured proxy.
-fn build_http_client(configuration: &Configuration) -> Result<reqwest::Client, ConfigurationProblem> {
+fn build_http_client(
+    configuration: &Configuration,
+) -> Result<reqwest::Client, ConfigurationProblem> {
     let mut builder = tls_client_builder()?;
     if let Some(proxy_url) = configuration.proxy() {
-        let proxy = reqwest::Proxy::all(proxy_url.expose()).map_err(|_| {
-            ConfigurationProblem::new("proxy", "the proxy URL is not a valid URL")
-        })?;
+        let proxy = reqwest::Proxy::all(proxy_url.expose())
+            .map_err(|_| ConfigurationProblem::new("proxy", "the proxy URL is not a valid URL"))?;
         builder = builder.proxy(proxy);
     }
     builder.build().map_err(|error| {
@@ -368,8 +372,9 @@ fn build_http_client(configuration: &Configuration) -> Result<reqwest::Client, C
 /// Returns a `reqwest::ClientBuilder` set up with rustls (the `ring` provider and the
 /// platform's certificate verifier) and gzip, as the crate's own clients are.
 fn tls_client_builder() -> Result<reqwest::ClientBuilder, ConfigurationProblem> {
-    let tls_problem =
-        |error: rustls::Error| ConfigurationProblem::new("tls", format!("cannot set up TLS: {error}"));
+    let tls_problem = |error: rustls::Error| {
+        ConfigurationProblem::new("tls", format!("cannot set up TLS: {error}"))
+    };
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier =
         rustls_platform_verifier::Verifier::new(provider.clone()).map_err(tls_problem)?;
@@ -452,7 +457,12 @@ impl fmt::Debug for RawResponse {
 }
 
 impl RawResponse {
-    pub(crate) fn new(operation: &'static str, status: u16, headers: HeaderMap, body: Bytes) -> Self {
+    pub(crate) fn new(
+        operation: &'static str,
+        status: u16,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
         Self {
             operation,
             status,
@@ -523,9 +533,7 @@ impl RawResponse {
     /// Turns an error response documented with schema `E` into an [`Error`]; the typed body
     /// is kept when it decodes, and the raw body either way.
     pub fn error<E: DeserializeOwned + Into<crate::apis::ErrorBody>>(self) -> Error {
-        let typed_body = serde_json::from_slice::<E>(&self.body)
-            .ok()
-            .map(Into::into);
+        let typed_body = serde_json::from_slice::<E>(&self.body).ok().map(Into::into);
         Error::http_status(
             self.operation,
             self.status,

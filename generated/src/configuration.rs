@@ -335,7 +335,10 @@ impl Configuration {
             ),
             (SecuritySchemeLocation::Header(_), _) => (
                 scheme.name,
-                format!("this client has no setting for security scheme {}", scheme.name),
+                format!(
+                    "this client has no setting for security scheme {}",
+                    scheme.name
+                ),
                 None,
             ),
         };

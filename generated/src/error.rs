@@ -191,12 +191,18 @@ impl Error {
 
     /// Returns the response headers when the server answered.
     pub fn headers(&self) -> Option<&HeaderMap> {
-        self.inner.response.as_ref().map(|response| &response.headers)
+        self.inner
+            .response
+            .as_ref()
+            .map(|response| &response.headers)
     }
 
     /// Returns the raw response body when the server answered.
     pub fn body_bytes(&self) -> Option<&[u8]> {
-        self.inner.response.as_ref().map(|response| &response.body[..])
+        self.inner
+            .response
+            .as_ref()
+            .map(|response| &response.body[..])
     }
 
     /// Returns the raw response body as text when the server answered with valid UTF-8.

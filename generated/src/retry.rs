@@ -106,7 +106,11 @@ fn is_idempotent(method: &Method) -> bool {
 /// `X-RateLimit-Reset` (else a numeric `Retry-After`) says when the limit resets; a wait
 /// longer than `max_wait` is not worth it, and the 429 is returned instead. Without either
 /// header, the backoff delay is used, within `max_wait`.
-fn rate_limit_wait(headers: &HeaderMap, max_wait: Duration, backoff_delay: Duration) -> Option<Duration> {
+fn rate_limit_wait(
+    headers: &HeaderMap,
+    max_wait: Duration,
+    backoff_delay: Duration,
+) -> Option<Duration> {
     let reset = RateLimit::from_headers(headers).reset_after().or_else(|| {
         headers
             .get(reqwest::header::RETRY_AFTER)

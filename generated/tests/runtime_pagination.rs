@@ -29,7 +29,10 @@ struct Item {
 }
 
 fn page(ids: &[&str]) -> serde_json::Value {
-    let data: Vec<_> = ids.iter().map(|id| serde_json::json!({"id": id, "type": "item"})).collect();
+    let data: Vec<_> = ids
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "type": "item"}))
+        .collect();
     serde_json::json!({"data": data})
 }
 
@@ -113,7 +116,9 @@ async fn an_error_is_yielded_once_and_ends_the_stream() {
     mount_page(&server, "page[offset]", "0", &["a", "b"]).await;
     Mock::given(method("GET"))
         .and(query_param("page[offset]", "2"))
-        .respond_with(ResponseTemplate::new(403).set_body_json(serde_json::json!({"errors": ["Forbidden"]})))
+        .respond_with(
+            ResponseTemplate::new(403).set_body_json(serde_json::json!({"errors": ["Forbidden"]})),
+        )
         .mount(&server)
         .await;
     let client = client(&server);
@@ -134,7 +139,10 @@ async fn an_error_is_yielded_once_and_ends_the_stream() {
 #[test]
 fn cursors_advance_by_page_size_or_by_one() {
     assert_eq!(PageCursor::Offset(10).next(5), PageCursor::Offset(15));
-    assert_eq!(PageCursor::PageNumber(3).next(50), PageCursor::PageNumber(4));
+    assert_eq!(
+        PageCursor::PageNumber(3).next(50),
+        PageCursor::PageNumber(4)
+    );
 }
 
 #[tokio::test]

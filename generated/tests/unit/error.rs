@@ -11,7 +11,10 @@ fn server_message_reads_the_common_error_shapes() {
             Some("name is required"),
         ),
         (r#"{"errors":[{"title":"Conflict"}]}"#, Some("Conflict")),
-        (r#"{"message":"Rate limit exceeded"}"#, Some("Rate limit exceeded")),
+        (
+            r#"{"message":"Rate limit exceeded"}"#,
+            Some("Rate limit exceeded"),
+        ),
         (r#"{"error":"oops"}"#, Some("oops")),
         (r#"{"errors":[]}"#, None),
         ("{}", None),

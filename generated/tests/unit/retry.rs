@@ -42,7 +42,10 @@ fn rate_limit_wait_follows_the_reset_header_within_the_cap() {
         rate_limit_wait(&with_header("retry-after", "3"), cap, backoff),
         Some(Duration::from_secs(3))
     );
-    assert_eq!(rate_limit_wait(&HeaderMap::new(), cap, backoff), Some(backoff));
+    assert_eq!(
+        rate_limit_wait(&HeaderMap::new(), cap, backoff),
+        Some(backoff)
+    );
     assert_eq!(
         rate_limit_wait(&HeaderMap::new(), Duration::from_millis(100), backoff),
         Some(Duration::from_millis(100))
