@@ -472,9 +472,10 @@ async fn connection_refused_is_a_transport_error() {
     assert!(
         error
             .to_string()
-            .starts_with("transport error in GetThing: "),
+            .starts_with("transport error in GetThing after 3 attempts (max_retries is 2): "),
         "{error}"
     );
+    assert_eq!(error.attempts(), Some(3));
 }
 
 #[tokio::test]
@@ -960,4 +961,115 @@ async fn debug_output_never_shows_keys_tokens_or_proxy_passwords() {
         }
         assert!(text.contains("<redacted>"), "{text}");
     }
+}
+
+#[tokio::test]
+async fn rate_limit_is_none_when_the_response_had_no_rate_limit_headers() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(serde_json::json!({"errors": ["Thing not found"]})),
+        )
+        .mount(&server)
+        .await;
+    let error = get(&client(&server), &GET_THING, "/api/v2/things/1")
+        .await
+        .unwrap()
+        .unexpected();
+    assert_eq!(error.status(), Some(404));
+    assert_eq!(error.rate_limit(), None);
+}
+
+#[tokio::test]
+async fn a_missing_credential_error_lists_every_alternative_that_would_satisfy_the_operation() {
+    let server = MockServer::start().await;
+    let client = ApiClient::new(Configuration::default().with_base_url(server.uri()));
+    let error = get(&client, &LIST_THINGS, "/api/v2/things")
+        .await
+        .unwrap_err();
+    assert_eq!(setting_of(&error), Some("api_key"), "{error}");
+    assert_eq!(
+        error.to_string(),
+        "configuration error in `api_key`: ListThings needs credentials that are not set: \
+         set DD_API_KEY and DD_APP_KEY (Configuration::with_api_key, with_app_key), \
+         or an access token (Configuration::with_access_token)"
+    );
+
+    // Only what is missing is listed.
+    let client = ApiClient::new(
+        Configuration::default()
+            .with_base_url(server.uri())
+            .with_api_key("k"),
+    );
+    let error = get(&client, &LIST_THINGS, "/api/v2/things")
+        .await
+        .unwrap_err();
+    assert_eq!(setting_of(&error), Some("app_key"), "{error}");
+    assert_eq!(
+        error.to_string(),
+        "configuration error in `app_key`: ListThings needs credentials that are not set: \
+         set DD_APP_KEY (Configuration::with_app_key), or an access token (Configuration::with_access_token)"
+    );
+    assert!(requests(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_status_error_says_how_many_attempts_were_made_and_why_retries_stopped() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(
+            ResponseTemplate::new(503).set_body_json(serde_json::json!({"errors": ["Try later"]})),
+        )
+        .mount(&server)
+        .await;
+    let client = ApiClient::new(configuration(&server).with_max_retries(3));
+    let error = get(&client, &GET_THING, "/api/v2/things/1")
+        .await
+        .unwrap()
+        .unexpected();
+    assert_eq!(
+        error.to_string(),
+        "HTTP 503 Service Unavailable from GetThing after 4 attempts (max_retries is 3): Try later"
+    );
+
+    let error = client
+        .execute(
+            &CREATE_THING,
+            String::from("/api/v2/things"),
+            Vec::new(),
+            Some(b"{}".to_vec()),
+        )
+        .await
+        .unwrap()
+        .unexpected();
+    assert_eq!(
+        error.to_string(),
+        "HTTP 503 Service Unavailable from CreateThing after 1 attempt \
+         (not retried: a POST may already have taken effect): Try later"
+    );
+}
+
+#[tokio::test]
+async fn a_429_not_retried_says_that_the_reset_exceeded_max_rate_limit_wait() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("x-ratelimit-reset", "30")
+                .set_body_json(serde_json::json!({"errors": ["Too many requests"]})),
+        )
+        .mount(&server)
+        .await;
+    let client =
+        ApiClient::new(configuration(&server).with_max_rate_limit_wait(Duration::from_secs(2)));
+    let error = get(&client, &GET_THING, "/api/v2/things/1")
+        .await
+        .unwrap()
+        .error::<APIErrorResponse>();
+    assert_eq!(
+        error.to_string(),
+        "HTTP 429 Too Many Requests from GetThing after 1 attempt \
+         (not retried: the rate limit resets in 30 s, longer than max_rate_limit_wait of 2 s): Too many requests"
+    );
 }

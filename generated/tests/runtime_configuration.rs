@@ -231,3 +231,60 @@ fn debug_shows_settings_but_not_secrets() {
     }
     assert!(text.contains("datadoghq.eu"), "{text}");
 }
+
+#[test]
+fn a_password_in_the_base_url_is_never_shown() {
+    let configuration =
+        Configuration::default().with_base_url("http://user:base-url-password@127.0.0.1:8080");
+    let api = datadog_client::apis::OrgConnectionsApi::with_config(configuration.clone());
+    for text in [
+        format!("{configuration:?}"),
+        format!("{configuration:#?}"),
+        format!("{api:?}"),
+    ] {
+        assert!(!text.contains("base-url-password"), "{text}");
+        assert!(text.contains("127.0.0.1:8080"), "{text}");
+    }
+    let error = Configuration::default()
+        .with_base_url("http://user:base-url-password@127.0.0.1:8080/?query=1")
+        .base_url()
+        .unwrap_err();
+    for text in [error.to_string(), format!("{error:?}")] {
+        assert!(!text.contains("base-url-password"), "{text}");
+        assert!(text.contains("<redacted>@127.0.0.1:8080"), "{text}");
+    }
+    let error = Configuration::default()
+        .with_base_url("user:base-url-password@127.0.0.1:8080")
+        .base_url()
+        .unwrap_err();
+    assert!(!error.to_string().contains("base-url-password"), "{error}");
+}
+
+#[test]
+fn a_base_url_without_a_scheme_gets_a_hint() {
+    let error = Configuration::default()
+        .with_base_url("127.0.0.1:8080")
+        .base_url()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "configuration error in `base_url`: invalid base URL \"127.0.0.1:8080\": relative URL \
+         without a base; include the scheme, for example \"http://127.0.0.1:8080\""
+    );
+    let error = Configuration::default()
+        .with_base_url("localhost:8080")
+        .base_url()
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("http://localhost:8080"),
+        "{error}"
+    );
+    let error = Configuration::default()
+        .with_base_url("not a url")
+        .base_url()
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("include the scheme and host"),
+        "{error}"
+    );
+}

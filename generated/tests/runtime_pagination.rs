@@ -23,7 +23,7 @@ struct ItemsPage {
     data: Vec<Item>,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 struct Item {
     id: String,
 }
@@ -160,4 +160,21 @@ async fn without_a_page_size_the_offset_advances_by_the_items_received_until_an_
     assert_eq!(ids(items), ["a", "b", "c", "d"]);
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
     server.verify().await;
+}
+
+#[tokio::test]
+async fn a_server_returning_the_same_full_page_forever_ends_the_stream_with_an_error() {
+    // The server ignores the cursor and always answers with the first page.
+    let stream = paginate(PageCursor::Offset(0), 2, |_cursor| async {
+        Ok::<_, Error>(vec![String::from("a"), String::from("b")])
+    });
+    // Without a guard the stream never ends; `take` keeps this test finite either way.
+    let items: Vec<_> = stream.take(1_000).collect().await;
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].as_deref().ok(), Some("a"));
+    assert_eq!(items[1].as_deref().ok(), Some("b"));
+    let Err(error) = &items[2] else {
+        panic!("the stream ends with an error");
+    };
+    assert!(error.to_string().contains("same items"), "{error}");
 }
