@@ -1073,3 +1073,15 @@ async fn a_429_not_retried_says_that_the_reset_exceeded_max_rate_limit_wait() {
          (not retried: the rate limit resets in 30 s, longer than max_rate_limit_wait of 2 s): Too many requests"
     );
 }
+
+#[tokio::test]
+async fn a_timeout_too_long_for_the_clock_means_no_deadline_and_does_not_panic() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(thing_json("1")))
+        .mount(&server)
+        .await;
+    let client = ApiClient::new(configuration(&server).with_timeout(Duration::MAX));
+    let response = get(&client, &GET_THING, "/api/v2/things/1").await.unwrap();
+    assert_eq!(response.status(), 200);
+}

@@ -126,13 +126,17 @@ pub(crate) async fn send_following_redirects(
     http_client: &reqwest::Client,
     request: &PreparedRequest,
 ) -> Result<Followed, SendFailure> {
-    let deadline = Instant::now() + request.timeout;
+    // A timeout too long to add to the clock (`Duration::MAX`) means no deadline.
+    let deadline = Instant::now().checked_add(request.timeout);
     let mut method = request.operation.method.clone();
     let mut url = request.url.clone();
     let mut body: Option<Bytes> = request.body.clone();
     let mut followed = 0;
     loop {
-        let remaining = deadline.saturating_duration_since(Instant::now());
+        let remaining = match deadline {
+            Some(deadline) => deadline.saturating_duration_since(Instant::now()),
+            None => request.timeout,
+        };
         if remaining.is_zero() {
             return Err(SendFailure::Timeout);
         }
