@@ -1,8 +1,12 @@
-//! Client settings: credentials, server, timeout, retries, user agent and proxy, from the environment and a builder.
+//! Client settings: credentials, server, timeout, retries, body size, user agent and proxy, from the environment and a builder.
 
 use std::fmt;
 use std::time::Duration;
 
+use base64::Engine;
+use percent_encoding::percent_decode_str;
+
+use crate::client::url::redact_userinfo;
 use crate::client::{SecurityScheme, SecuritySchemeLocation};
 use crate::error::Error;
 use crate::secret::Secret;
@@ -26,13 +30,22 @@ pub const DEFAULT_MIN_BACKOFF: Duration = Duration::from_millis(200);
 /// The default longest backoff delay before retrying a 5xx or a connection failure.
 pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(10);
 
+/// The default largest response body accepted, after decompression: 32 MiB.
+///
+/// The largest page the spec's list operations return (1,000 org connections) is about
+/// 0.5 MB, so this leaves a margin of 60 times while keeping what a hostile or broken server
+/// can make the client hold (and then decode, which takes a few times more) to tens of MiB
+/// per request instead of whatever it sends.
+pub const DEFAULT_MAX_RESPONSE_BODY_BYTES: usize = 32 * 1024 * 1024;
+
 /// How an API struct reaches Datadog: credentials, server, timeout, retries, user agent and proxy.
 ///
 /// [`Configuration::new`] starts from the defaults and reads `DD_API_KEY`, `DD_APP_KEY` and
 /// `DD_SITE`; the `with_*` methods override any of it. Setting a bad value never panics:
 /// the first call that needs it returns an [`Error`] whose kind names the setting.
 ///
-/// `Debug` never shows keys, tokens or the proxy URL (which may carry a password).
+/// `Debug` never shows keys, tokens, the proxy URL (which may carry a password) or the
+/// user name and password of the base URL.
 ///
 /// ```
 /// use std::time::Duration;
@@ -46,7 +59,7 @@ pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// assert_eq!(configuration.base_url().ok().as_deref(), Some("https://api.us5.datadoghq.com"));
 /// assert!(!format!("{configuration:?}").contains("my-api-key"));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Configuration {
     api_key: Option<Secret>,
     app_key: Option<Secret>,
@@ -60,11 +73,35 @@ pub struct Configuration {
     max_backoff: Duration,
     user_agent: Option<String>,
     proxy: Option<Secret>,
+    system_proxy: bool,
+    max_response_body_bytes: usize,
+}
+
+impl fmt::Debug for Configuration {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter
+            .debug_struct("Configuration")
+            .field("api_key", &self.api_key)
+            .field("app_key", &self.app_key)
+            .field("access_token", &self.access_token)
+            .field("site", &self.site)
+            .field("base_url", &self.base_url.as_deref().map(redact_userinfo))
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("max_rate_limit_wait", &self.max_rate_limit_wait)
+            .field("min_backoff", &self.min_backoff)
+            .field("max_backoff", &self.max_backoff)
+            .field("user_agent", &self.user_agent)
+            .field("proxy", &self.proxy)
+            .field("system_proxy", &self.system_proxy)
+            .field("max_response_body_bytes", &self.max_response_body_bytes)
+            .finish()
+    }
 }
 
 impl Default for Configuration {
     /// The defaults, without reading the environment: no credentials, the default site,
-    /// a 60 s timeout and 3 retries.
+    /// a 60 s timeout, 3 retries, a 32 MiB body limit, and the system proxy settings honoured.
     fn default() -> Self {
         Self {
             api_key: None,
@@ -79,6 +116,8 @@ impl Default for Configuration {
             max_backoff: DEFAULT_MAX_BACKOFF,
             user_agent: None,
             proxy: None,
+            system_proxy: true,
+            max_response_body_bytes: DEFAULT_MAX_RESPONSE_BODY_BYTES,
         }
     }
 }
@@ -108,8 +147,25 @@ pub(crate) struct CredentialSetting<'a> {
     /// The setting's name, as the builder method names it (`api_key` for `with_api_key`).
     pub(crate) setting: &'static str,
     /// How to provide it, for the error when it is missing.
-    pub(crate) hint: String,
+    pub(crate) source: CredentialSource,
     pub(crate) value: Option<&'a Secret>,
+}
+
+/// Where a credential can come from, to tell a user how to provide a missing one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CredentialSource {
+    /// An environment variable read by [`Configuration::new`], or a builder method.
+    EnvironmentOrBuilder {
+        env_var: &'static str,
+        builder_method: &'static str,
+    },
+    /// Only a builder method; `noun` names the credential (`an access token`).
+    Builder {
+        noun: &'static str,
+        builder_method: &'static str,
+    },
+    /// Nothing: the client has no setting for this scheme.
+    Unsupported { scheme: &'static str },
 }
 
 impl Configuration {
@@ -212,9 +268,29 @@ impl Configuration {
     }
 
     /// Sends every request through this proxy, for example `http://user:password@proxy:3128`.
-    /// It applies to the HTTP client the API struct builds, not to one passed in.
+    /// It applies to the HTTP client the API struct builds, not to one passed in, and it
+    /// replaces the system proxy settings.
     pub fn with_proxy(mut self, proxy_url: impl Into<String>) -> Self {
         self.proxy = Some(Secret::new(proxy_url));
+        self
+    }
+
+    /// Chooses whether the HTTP client the API struct builds honours the system proxy
+    /// settings: the `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` environment
+    /// variables (and their lower-case forms), read when the client is built. They are
+    /// honoured by default, as reqwest does; `with_system_proxy(false)` connects directly
+    /// unless [`Configuration::with_proxy`] names a proxy.
+    pub fn with_system_proxy(mut self, enabled: bool) -> Self {
+        self.system_proxy = enabled;
+        self
+    }
+
+    /// Sets the largest response body accepted, in bytes after decompression (32 MiB by
+    /// default, [`DEFAULT_MAX_RESPONSE_BODY_BYTES`]). The body is read as it arrives and
+    /// reading stops as soon as it goes past the limit: the call fails with
+    /// [`ErrorKind::BodyTooLarge`](crate::error::ErrorKind::BodyTooLarge) and is not retried.
+    pub fn with_max_response_body_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_response_body_bytes = max_bytes;
         self
     }
 
@@ -264,6 +340,16 @@ impl Configuration {
     /// Returns the proxy URL, if one is set.
     pub fn proxy(&self) -> Option<&Secret> {
         self.proxy.as_ref()
+    }
+
+    /// Returns `true` when the system proxy settings (`HTTP_PROXY`, ...) are honoured.
+    pub fn system_proxy(&self) -> bool {
+        self.system_proxy
+    }
+
+    /// Returns the largest response body accepted, in bytes after decompression.
+    pub fn max_response_body_bytes(&self) -> usize {
+        self.max_response_body_bytes
     }
 
     /// Returns the `User-Agent` header value that requests carry.
@@ -317,34 +403,101 @@ impl Configuration {
 
     /// Returns the setting that holds the credential of `scheme`, and its value when set.
     pub(crate) fn credential_for(&self, scheme: &SecurityScheme) -> CredentialSetting<'_> {
-        let (setting, hint, value) = match (scheme.location, scheme.env_var) {
+        let (setting, source, value) = match (scheme.location, scheme.env_var) {
             (SecuritySchemeLocation::Bearer, _) => (
                 "access_token",
-                String::from("call Configuration::with_access_token"),
+                CredentialSource::Builder {
+                    noun: "an access token",
+                    builder_method: "with_access_token",
+                },
                 self.access_token.as_ref(),
             ),
-            (SecuritySchemeLocation::Header(_), Some("DD_API_KEY")) => (
+            (SecuritySchemeLocation::Header(_), Some(env_var @ "DD_API_KEY")) => (
                 "api_key",
-                String::from("set DD_API_KEY or call Configuration::with_api_key"),
+                CredentialSource::EnvironmentOrBuilder {
+                    env_var,
+                    builder_method: "with_api_key",
+                },
                 self.api_key.as_ref(),
             ),
-            (SecuritySchemeLocation::Header(_), Some("DD_APP_KEY")) => (
+            (SecuritySchemeLocation::Header(_), Some(env_var @ "DD_APP_KEY")) => (
                 "app_key",
-                String::from("set DD_APP_KEY or call Configuration::with_app_key"),
+                CredentialSource::EnvironmentOrBuilder {
+                    env_var,
+                    builder_method: "with_app_key",
+                },
                 self.app_key.as_ref(),
             ),
             (SecuritySchemeLocation::Header(_), _) => (
                 scheme.name,
-                format!("this client has no setting for security scheme {}", scheme.name),
+                CredentialSource::Unsupported {
+                    scheme: scheme.name,
+                },
                 None,
             ),
         };
         CredentialSetting {
             setting,
-            hint,
+            source,
             value: value.filter(|secret| !secret.is_empty()),
         }
     }
+
+    /// Returns every secret this configuration holds, in each form it may take in a request
+    /// or in a server's echo of one: the keys and the token, and the user information of the
+    /// proxy and base URLs (see [`url_secrets`]).
+    pub(crate) fn secrets(&self) -> Vec<String> {
+        let mut secrets: Vec<String> = [&self.api_key, &self.app_key, &self.access_token]
+            .into_iter()
+            .flatten()
+            .map(|secret| secret.expose().to_owned())
+            .collect();
+        let urls = [
+            self.proxy.as_ref().map(Secret::expose),
+            self.base_url.as_deref(),
+        ];
+        for url in urls.into_iter().flatten() {
+            secrets.extend(url_secrets(url));
+        }
+        secrets
+    }
+}
+
+/// The environment variables reqwest reads the system proxy from.
+pub(crate) const PROXY_ENV_VARS: [&str; 6] = [
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+];
+
+/// Returns the secrets in the user information of `url`, in each form they may take: the
+/// password as written and percent-decoded, and `user:password` in base64, as a Basic
+/// `Authorization` or `Proxy-Authorization` header carries it. A user name without a
+/// password is the credential itself (`https://token@host`), so it counts as the password.
+/// A URL that does not parse gives nothing.
+pub(crate) fn url_secrets(url: &str) -> Vec<String> {
+    let Ok(url) = reqwest::Url::parse(url) else {
+        return Vec::new();
+    };
+    let decode = |text: &str| percent_decode_str(text).decode_utf8_lossy().into_owned();
+    let (user, password) = match url.password() {
+        Some(password) => (url.username(), password),
+        None if !url.username().is_empty() => ("", url.username()),
+        None => return Vec::new(),
+    };
+    let basic = if user.is_empty() {
+        format!("{}:", decode(password))
+    } else {
+        format!("{}:{}", decode(user), decode(password))
+    };
+    vec![
+        password.to_owned(),
+        decode(password),
+        base64::engine::general_purpose::STANDARD.encode(basic),
+    ]
 }
 
 impl fmt::Display for ConfigurationProblem {
@@ -366,16 +519,29 @@ fn default_site() -> &'static str {
 }
 
 fn validate_base_url(base_url: &str) -> Result<String, ConfigurationProblem> {
+    let shown_url = redact_userinfo(base_url);
     let invalid = |reason: String| {
         ConfigurationProblem::new(
             "base_url",
-            format!("invalid base URL {base_url:?}: {reason}"),
+            format!("invalid base URL {shown_url:?}: {reason}"),
         )
     };
-    let url = reqwest::Url::parse(base_url).map_err(|error| invalid(error.to_string()))?;
+    let url = reqwest::Url::parse(base_url).map_err(|error| {
+        let hint = match error {
+            url::ParseError::RelativeUrlWithoutBase => missing_scheme_hint(&shown_url),
+            _ => String::new(),
+        };
+        invalid(format!("{error}{hint}"))
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
+        // `localhost:8080` parses as the scheme `localhost`.
+        let hint = if url.cannot_be_a_base() {
+            missing_scheme_hint(&shown_url)
+        } else {
+            String::new()
+        };
         return Err(invalid(format!(
-            "the scheme must be http or https, not {:?}",
+            "the scheme must be http or https, not {:?}{hint}",
             url.scheme()
         )));
     }
@@ -390,6 +556,16 @@ fn validate_base_url(base_url: &str) -> Result<String, ConfigurationProblem> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// Says how to write a base URL that lacks its scheme, suggesting one when the text could be
+/// a host and port.
+fn missing_scheme_hint(shown_url: &str) -> String {
+    if !shown_url.is_empty() && !shown_url.contains(char::is_whitespace) {
+        format!("; include the scheme, for example \"http://{shown_url}\"")
+    } else {
+        String::from("; include the scheme and host, for example \"http://127.0.0.1:8080\"")
+    }
+}
+
 /// Returns `datadog-client-rust/<version> (rust <version>; os <os>; arch <arch>)`.
 pub fn default_user_agent() -> String {
     format!(
@@ -399,4 +575,24 @@ pub fn default_user_agent() -> String {
         std::env::consts::OS,
         std::env::consts::ARCH,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_secrets;
+
+    #[test]
+    fn url_secrets_cover_the_password_its_encodings_and_a_lone_user_name() {
+        // base64 of "user:p@ss word" and of "ghp_token:".
+        assert_eq!(
+            url_secrets("http://user:p%40ss%20word@proxy:3128"),
+            ["p%40ss%20word", "p@ss word", "dXNlcjpwQHNzIHdvcmQ="]
+        );
+        assert_eq!(
+            url_secrets("https://ghp_token@host"),
+            ["ghp_token", "ghp_token", "Z2hwX3Rva2VuOg=="]
+        );
+        assert!(url_secrets("http://proxy:3128").is_empty());
+        assert!(url_secrets("not a url").is_empty());
+    }
 }

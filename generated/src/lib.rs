@@ -31,6 +31,7 @@ pub mod pagination;
 pub mod rate_limit;
 mod retry;
 pub mod secret;
+mod untrusted_text;
 
 pub use configuration::Configuration;
 pub use error::Error;

@@ -1,10 +1,17 @@
-//! Turns a page-fetching function into a stream of items that requests page after page.
+//! Turns a page-fetching function into a stream of items that requests page after page, and stops when the server does not advance.
 
 use std::future::Future;
 
 use futures::{Stream, StreamExt, stream};
 
 use crate::error::Error;
+
+/// The most pages one stream fetches. Past it the stream ends with an error of kind
+/// [`Pagination`](crate::error::ErrorKind::Pagination): a server that never sends a last
+/// page (one that alternates between pages, or makes up new items) cannot keep a caller
+/// looping forever. At Datadog's usual page sizes (100 to 1,000 items) this is 10 to 100
+/// million items.
+pub const MAX_PAGES: u64 = 100_000;
 
 /// Where a page starts: at an item offset, or at a page number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +46,13 @@ impl PageCursor {
 /// after a page shorter than it; without one, it stops after an empty page, and an offset
 /// advances by the number of items received. An error is yielded once and ends the stream.
 ///
+/// Two guards stop a server that never sends a last page, each with an error of kind
+/// [`Pagination`](crate::error::ErrorKind::Pagination) after the items already yielded:
+/// a page whose items equal the previous page's, in order (the server ignored the cursor;
+/// its items are not yielded again), and [`MAX_PAGES`] pages. Comparing pages is why items
+/// are `Clone + PartialEq`, as every generated model is: the stream keeps a copy of the
+/// last page until the next one arrives.
+///
 /// ```
 /// # futures::executor::block_on(async {
 /// use futures::StreamExt;
@@ -62,21 +76,66 @@ pub fn paginate<'a, T, F, Fut>(
 where
     F: FnMut(PageCursor) -> Fut + 'a,
     Fut: Future<Output = Result<Vec<T>, Error>> + 'a,
-    T: 'a,
+    T: Clone + PartialEq + 'a,
 {
-    let page_size = page_size.into().filter(|size| *size > 0);
-    let state = (fetch, Some(start));
-    stream::unfold(state, move |(mut fetch, cursor)| async move {
-        let cursor = cursor?;
-        let (items, next) = match fetch(cursor).await {
-            Ok(items) => {
-                let received = i64::try_from(items.len()).unwrap_or(i64::MAX);
-                let next = next_cursor(cursor, page_size, received);
-                (items.into_iter().map(Ok).collect::<Vec<_>>(), next)
-            }
-            Err(error) => (vec![Err(error)], None),
+    paginate_with_max_pages(start, page_size.into(), MAX_PAGES, fetch)
+}
+
+/// The state between two pages.
+struct PageState<F, T> {
+    fetch: F,
+    /// The cursor of the next page to fetch, or `None` once the stream is done.
+    cursor: Option<PageCursor>,
+    /// The items of the page before, when another page follows it.
+    previous_page: Option<Vec<T>>,
+    pages_fetched: u64,
+}
+
+/// [`paginate`] with a page limit of `max_pages`.
+fn paginate_with_max_pages<'a, T, F, Fut>(
+    start: PageCursor,
+    page_size: Option<i64>,
+    max_pages: u64,
+    fetch: F,
+) -> impl Stream<Item = Result<T, Error>> + 'a
+where
+    F: FnMut(PageCursor) -> Fut + 'a,
+    Fut: Future<Output = Result<Vec<T>, Error>> + 'a,
+    T: Clone + PartialEq + 'a,
+{
+    let page_size = page_size.filter(|size| *size > 0);
+    let state = PageState {
+        fetch,
+        cursor: Some(start),
+        previous_page: None,
+        pages_fetched: 0,
+    };
+    stream::unfold(state, move |mut state| async move {
+        let cursor = state.cursor.take()?;
+        if state.pages_fetched >= max_pages {
+            let error = Error::pagination(format!(
+                "fetched {max_pages} pages, the most a stream fetches, and the server still had more \
+                 (next {cursor:?}); it may be repeating pages"
+            ));
+            return Some((stream::iter(vec![Err(error)]), state));
+        }
+        state.pages_fetched += 1;
+        let items = match (state.fetch)(cursor).await {
+            Ok(items) => items,
+            Err(error) => return Some((stream::iter(vec![Err(error)]), state)),
         };
-        Some((stream::iter(items), (fetch, next)))
+        if !items.is_empty() && state.previous_page.as_ref() == Some(&items) {
+            let error = Error::pagination(format!(
+                "the page at {cursor:?} has the same items as the page before it: the server \
+                 ignores the cursor, so the stream stops instead of repeating them forever"
+            ));
+            return Some((stream::iter(vec![Err(error)]), state));
+        }
+        let received = i64::try_from(items.len()).unwrap_or(i64::MAX);
+        state.cursor = next_cursor(cursor, page_size, received);
+        state.previous_page = state.cursor.is_some().then(|| items.clone());
+        let items: Vec<Result<T, Error>> = items.into_iter().map(Ok).collect();
+        Some((stream::iter(items), state))
     })
     .flatten()
 }
@@ -90,5 +149,90 @@ fn next_cursor(cursor: PageCursor, page_size: Option<i64>, received: i64) -> Opt
 }
 
 #[cfg(test)]
-#[path = "../tests/unit/pagination.rs"]
-mod tests;
+mod tests {
+    use futures::StreamExt;
+    use futures::executor::block_on;
+
+    use super::{PageCursor, next_cursor, paginate_with_max_pages};
+    use crate::error::{Error, ErrorKind};
+
+    #[test]
+    fn next_cursor_stops_after_a_short_or_empty_page() {
+        let cases = [
+            (
+                PageCursor::Offset(0),
+                Some(10),
+                10,
+                Some(PageCursor::Offset(10)),
+            ),
+            (PageCursor::Offset(10), Some(10), 9, None),
+            (PageCursor::Offset(0), Some(10), 0, None),
+            (
+                PageCursor::PageNumber(2),
+                Some(10),
+                10,
+                Some(PageCursor::PageNumber(3)),
+            ),
+            (PageCursor::PageNumber(2), Some(10), 3, None),
+            (PageCursor::Offset(0), None, 7, Some(PageCursor::Offset(7))),
+            (PageCursor::Offset(7), None, 0, None),
+            (
+                PageCursor::PageNumber(0),
+                None,
+                7,
+                Some(PageCursor::PageNumber(1)),
+            ),
+            (PageCursor::PageNumber(1), None, 0, None),
+        ];
+        for (cursor, page_size, received, expected) in cases {
+            assert_eq!(
+                next_cursor(cursor, page_size, received),
+                expected,
+                "{cursor:?} {page_size:?} {received}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_page_limit_ends_a_stream_that_never_gets_a_last_page() {
+        // Each page is new (its items are its page number), so only the limit stops it.
+        let stream =
+            paginate_with_max_pages(PageCursor::PageNumber(0), Some(2), 3, |cursor| async move {
+                Ok::<_, Error>(vec![cursor.value(), cursor.value()])
+            });
+        let items: Vec<_> = block_on(stream.collect());
+        assert_eq!(items.len(), 7);
+        let values: Vec<i64> = items[..6]
+            .iter()
+            .map(|item| *item.as_ref().unwrap())
+            .collect();
+        assert_eq!(values, [0, 0, 1, 1, 2, 2]);
+        let Err(error) = &items[6] else {
+            panic!("the stream ends with an error");
+        };
+        assert_eq!(error.kind(), &ErrorKind::Pagination);
+        assert!(error.to_string().contains("fetched 3 pages"), "{error}");
+    }
+
+    #[test]
+    fn a_repeated_page_ends_the_stream_without_a_page_size_too() {
+        let stream = paginate_with_max_pages(PageCursor::Offset(0), None, 100, |_cursor| async {
+            Ok::<_, Error>(vec!["same"])
+        });
+        let items: Vec<_> = block_on(stream.collect());
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].as_ref().ok(), Some(&"same"));
+        assert!(matches!(&items[1], Err(error) if error.kind() == &ErrorKind::Pagination));
+    }
+
+    #[test]
+    fn equal_items_on_pages_that_differ_do_not_stop_the_stream() {
+        let pages = [vec![1, 1], vec![1, 2], vec![2, 2], vec![]];
+        let stream = paginate_with_max_pages(PageCursor::PageNumber(0), Some(2), 100, |cursor| {
+            let page = pages[usize::try_from(cursor.value()).unwrap()].clone();
+            async move { Ok::<_, Error>(page) }
+        });
+        let items: Vec<i32> = block_on(stream.map(|item| item.unwrap()).collect());
+        assert_eq!(items, [1, 1, 1, 2, 2, 2]);
+    }
+}

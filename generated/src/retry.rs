@@ -1,5 +1,6 @@
 //! Sends a request with retries: 429s after `X-RateLimit-Reset`, 5xx and connection failures with backoff for idempotent methods.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use backon::{BackoffBuilder, ExponentialBuilder, Retryable};
@@ -7,10 +8,13 @@ use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 
+use crate::client::body::{BodyFailure, read_bounded};
+use crate::client::redirect::{SendFailure, send_following_redirects};
 use crate::client::{Operation, RawResponse};
 use crate::configuration::Configuration;
-use crate::error::Error;
+use crate::error::{Error, SendSummary, format_duration};
 use crate::rate_limit::RateLimit;
+use crate::secret::SecretRedactor;
 
 /// Everything needed to send one attempt of a request again.
 pub(crate) struct PreparedRequest {
@@ -19,14 +23,31 @@ pub(crate) struct PreparedRequest {
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Bytes>,
     pub(crate) timeout: Duration,
+    pub(crate) max_body_bytes: usize,
+    pub(crate) redactor: SecretRedactor,
 }
 
-/// An attempt that may deserve a retry.
+impl PreparedRequest {
+    fn sending(&self, attempts: u32, retry_note: Option<String>) -> SendSummary {
+        SendSummary {
+            attempts,
+            retry_note,
+            redirect_note: None,
+            redactor: self.redactor.clone(),
+        }
+    }
+}
+
+/// An attempt that did not give a final response.
 enum Failure {
-    /// The server answered with 429 or a 5xx.
-    Response(RawResponse),
-    /// The request could not be sent, or its response could not be read.
+    /// The server answered with 429 or a 5xx: retried as the rules allow. Boxed, since a
+    /// response is much larger than the other variants.
+    Response(Box<RawResponse>),
+    /// The request could not be sent, or its response could not be read: retried for
+    /// idempotent methods unless it timed out.
     Transport(reqwest::Error),
+    /// A failure that is never retried: a body over the limit, or no time left.
+    Final(Error),
 }
 
 /// Sends `request`, retrying as the configuration allows, and returns the last response.
@@ -36,61 +57,151 @@ pub(crate) async fn send(
     request: &PreparedRequest,
 ) -> Result<RawResponse, Error> {
     let (min_backoff, max_backoff) = configuration.retry_backoff();
+    let max_retries = configuration.max_retries();
     let backoff = ExponentialBuilder::default()
         .with_min_delay(min_backoff)
         .with_max_delay(max_backoff)
         .with_factor(2.0)
         .with_jitter()
-        .with_max_times(usize::try_from(configuration.max_retries()).unwrap_or(usize::MAX))
+        .with_max_times(usize::try_from(max_retries).unwrap_or(usize::MAX))
         .build();
-    let idempotent = is_idempotent(&request.operation.method);
+    let method = &request.operation.method;
+    let idempotent = is_idempotent(method);
     let max_rate_limit_wait = configuration.max_rate_limit_wait();
-    let outcome = (|| attempt(http_client, request))
-        .retry(backoff)
-        .when(|failure| match failure {
-            Failure::Response(response) => response.status() == 429 || idempotent,
-            Failure::Transport(error) => idempotent && !error.is_timeout(),
-        })
-        .adjust(|failure, backoff_delay| {
-            // `None` means the retries are used up; keep it so.
-            let backoff_delay = backoff_delay?;
-            match failure {
-                Failure::Response(response) if response.status() == 429 => {
-                    rate_limit_wait(response.headers(), max_rate_limit_wait, backoff_delay)
-                }
-                _ => Some(backoff_delay),
+    let attempts = AtomicU32::new(0);
+    let outcome = (|| {
+        attempts.fetch_add(1, Ordering::Relaxed);
+        attempt(http_client, request)
+    })
+    .retry(backoff)
+    .when(|failure| match failure {
+        Failure::Response(response) => response.status() == 429 || idempotent,
+        Failure::Transport(error) => idempotent && !error.is_timeout(),
+        Failure::Final(_) => false,
+    })
+    .adjust(|failure, backoff_delay| {
+        // `None` means the retries are used up; keep it so.
+        let backoff_delay = backoff_delay?;
+        match failure {
+            Failure::Response(response) if response.status() == 429 => {
+                rate_limit_wait(response.headers(), max_rate_limit_wait, backoff_delay)
             }
-        })
-        .await;
+            _ => Some(backoff_delay),
+        }
+    })
+    .await;
+    let attempts = attempts.load(Ordering::Relaxed);
+    let stop = StopContext {
+        attempts,
+        max_retries,
+        method,
+        idempotent,
+        max_rate_limit_wait,
+    };
     match outcome {
-        Ok(response) | Err(Failure::Response(response)) => Ok(response),
-        Err(Failure::Transport(error)) => Err(Error::from_reqwest(
-            request.operation.id,
-            request.timeout,
-            error,
-        )),
+        Ok(mut response) => {
+            response.record_attempts(attempts, None);
+            Ok(response)
+        }
+        Err(Failure::Response(mut response)) => {
+            let note = stop.response_note(response.status(), response.headers());
+            response.record_attempts(attempts, note);
+            Ok(*response)
+        }
+        Err(Failure::Transport(error)) => {
+            let note = (!error.is_timeout())
+                .then(|| stop.transport_note())
+                .flatten();
+            let error = Error::from_reqwest(request.operation.id, request.timeout, error);
+            Err(error.with_sending(request.sending(attempts, note)))
+        }
+        Err(Failure::Final(error)) => Err(error.with_sending(request.sending(attempts, None))),
     }
 }
 
-/// Sends one attempt and reads the whole body.
+/// What is needed to say why a request was not retried (again).
+struct StopContext<'a> {
+    attempts: u32,
+    max_retries: u32,
+    method: &'a Method,
+    idempotent: bool,
+    max_rate_limit_wait: Duration,
+}
+
+impl StopContext<'_> {
+    /// Why the last 429 or 5xx was not retried.
+    fn response_note(&self, status: u16, headers: &HeaderMap) -> Option<String> {
+        if self.attempts > self.max_retries {
+            return Some(self.exhausted());
+        }
+        if status == 429 {
+            let reset = rate_limit_reset(headers)?;
+            return (reset > self.max_rate_limit_wait).then(|| {
+                format!(
+                    "not retried: the rate limit resets in {}, longer than max_rate_limit_wait of {}",
+                    format_duration(reset),
+                    format_duration(self.max_rate_limit_wait)
+                )
+            });
+        }
+        (!self.idempotent).then(|| self.not_idempotent())
+    }
+
+    /// Why the last transport failure (not a timeout) was not retried.
+    fn transport_note(&self) -> Option<String> {
+        if !self.idempotent {
+            Some(self.not_idempotent())
+        } else if self.attempts > self.max_retries {
+            Some(self.exhausted())
+        } else {
+            None
+        }
+    }
+
+    fn exhausted(&self) -> String {
+        format!("max_retries is {}", self.max_retries)
+    }
+
+    fn not_idempotent(&self) -> String {
+        format!(
+            "not retried: a {} may already have taken effect",
+            self.method
+        )
+    }
+}
+
+/// Sends one attempt, following same-origin redirects, and reads the whole body within the limit.
 async fn attempt(
     http_client: &reqwest::Client,
     request: &PreparedRequest,
 ) -> Result<RawResponse, Failure> {
-    let mut builder = http_client
-        .request(request.operation.method.clone(), request.url.clone())
-        .headers(request.headers.clone())
-        .timeout(request.timeout);
-    if let Some(body) = &request.body {
-        builder = builder.body(body.clone());
-    }
-    let response = builder.send().await.map_err(Failure::Transport)?;
+    let operation = request.operation.id;
+    let followed = send_following_redirects(http_client, request)
+        .await
+        .map_err(|failure| match failure {
+            SendFailure::Transport(error) => Failure::Transport(error),
+            SendFailure::Timeout => Failure::Final(Error::timeout(operation, request.timeout)),
+        })?;
+    let response = followed.response;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(Failure::Transport)?;
-    let response = RawResponse::new(request.operation.id, status, headers, body);
+    let body = match read_bounded(response, request.max_body_bytes).await {
+        Ok(body) => body,
+        Err(BodyFailure::Transport(error)) => return Err(Failure::Transport(error)),
+        Err(BodyFailure::TooLarge) => {
+            return Err(Failure::Final(Error::body_too_large(
+                operation,
+                request.max_body_bytes,
+                status,
+                headers,
+            )));
+        }
+    };
+    let mut sending = request.sending(0, None);
+    sending.redirect_note = followed.note;
+    let response = RawResponse::new(operation, status, headers, body, sending);
     if status == 429 || (500..600).contains(&status) {
-        Err(Failure::Response(response))
+        Err(Failure::Response(Box::new(response)))
     } else {
         Ok(response)
     }
@@ -101,20 +212,28 @@ fn is_idempotent(method: &Method) -> bool {
     [Method::GET, Method::PUT, Method::DELETE, Method::HEAD].contains(method)
 }
 
-/// How long to wait before retrying a 429, or `None` to give up.
-///
-/// `X-RateLimit-Reset` (else a numeric `Retry-After`) says when the limit resets; a wait
-/// longer than `max_wait` is not worth it, and the 429 is returned instead. Without either
-/// header, the backoff delay is used, within `max_wait`.
-fn rate_limit_wait(headers: &HeaderMap, max_wait: Duration, backoff_delay: Duration) -> Option<Duration> {
-    let reset = RateLimit::from_headers(headers).reset_after().or_else(|| {
+/// When the rate limit resets: `X-RateLimit-Reset`, else a numeric `Retry-After`.
+fn rate_limit_reset(headers: &HeaderMap) -> Option<Duration> {
+    RateLimit::from_headers(headers).reset_after().or_else(|| {
         headers
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.trim().parse::<u64>().ok())
             .map(Duration::from_secs)
-    });
-    match reset {
+    })
+}
+
+/// How long to wait before retrying a 429, or `None` to give up.
+///
+/// `X-RateLimit-Reset` (else a numeric `Retry-After`) says when the limit resets; a wait
+/// longer than `max_wait` is not worth it, and the 429 is returned instead. Without either
+/// header, the backoff delay is used, within `max_wait`.
+fn rate_limit_wait(
+    headers: &HeaderMap,
+    max_wait: Duration,
+    backoff_delay: Duration,
+) -> Option<Duration> {
+    match rate_limit_reset(headers) {
         Some(wait) if wait <= max_wait => Some(wait),
         Some(_) => None,
         None => Some(backoff_delay.min(max_wait)),
@@ -122,5 +241,100 @@ fn rate_limit_wait(headers: &HeaderMap, max_wait: Duration, backoff_delay: Durat
 }
 
 #[cfg(test)]
-#[path = "../tests/unit/retry.rs"]
-mod tests;
+mod tests {
+    use std::time::Duration;
+
+    use reqwest::Method;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    use super::{StopContext, is_idempotent, rate_limit_wait};
+
+    fn with_header(name: &'static str, value: &'static str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(name, HeaderValue::from_static(value));
+        headers
+    }
+
+    #[test]
+    fn only_get_put_delete_and_head_are_idempotent() {
+        let cases = [
+            (Method::GET, true),
+            (Method::PUT, true),
+            (Method::DELETE, true),
+            (Method::HEAD, true),
+            (Method::POST, false),
+            (Method::PATCH, false),
+        ];
+        for (method, expected) in cases {
+            assert_eq!(is_idempotent(&method), expected, "{method}");
+        }
+    }
+
+    #[test]
+    fn rate_limit_wait_follows_the_reset_header_within_the_cap() {
+        let cap = Duration::from_secs(10);
+        let backoff = Duration::from_millis(300);
+        assert_eq!(
+            rate_limit_wait(&with_header("x-ratelimit-reset", "2"), cap, backoff),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(
+            rate_limit_wait(&with_header("x-ratelimit-reset", "11"), cap, backoff),
+            None
+        );
+        assert_eq!(
+            rate_limit_wait(&with_header("retry-after", "3"), cap, backoff),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            rate_limit_wait(&HeaderMap::new(), cap, backoff),
+            Some(backoff)
+        );
+        assert_eq!(
+            rate_limit_wait(&HeaderMap::new(), Duration::from_millis(100), backoff),
+            Some(Duration::from_millis(100))
+        );
+    }
+
+    #[test]
+    fn the_stop_note_says_why_a_response_or_failure_was_not_retried() {
+        let context = |attempts, method: &'static Method| StopContext {
+            attempts,
+            max_retries: 3,
+            method,
+            idempotent: is_idempotent(method),
+            max_rate_limit_wait: Duration::from_secs(2),
+        };
+        let none = HeaderMap::new();
+        assert_eq!(
+            context(4, &Method::GET)
+                .response_note(503, &none)
+                .as_deref(),
+            Some("max_retries is 3")
+        );
+        assert_eq!(
+            context(1, &Method::POST)
+                .response_note(500, &none)
+                .as_deref(),
+            Some("not retried: a POST may already have taken effect")
+        );
+        assert_eq!(
+            context(1, &Method::GET)
+                .response_note(429, &with_header("retry-after", "30"))
+                .as_deref(),
+            Some(
+                "not retried: the rate limit resets in 30 s, longer than max_rate_limit_wait of 2 s"
+            )
+        );
+        assert_eq!(context(2, &Method::GET).response_note(429, &none), None);
+        assert_eq!(
+            context(1, &Method::PATCH).transport_note().as_deref(),
+            Some("not retried: a PATCH may already have taken effect")
+        );
+        assert_eq!(
+            context(4, &Method::GET).transport_note().as_deref(),
+            Some("max_retries is 3")
+        );
+        assert_eq!(context(2, &Method::GET).transport_note(), None);
+    }
+}

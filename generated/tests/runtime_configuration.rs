@@ -42,7 +42,10 @@ fn every_site_maps_to_its_api_host_from_the_builder() {
     for site in SITES {
         let configuration = Configuration::default().with_site(site);
         assert_eq!(configuration.site(), site);
-        assert_eq!(configuration.base_url().unwrap(), format!("https://api.{site}"));
+        assert_eq!(
+            configuration.base_url().unwrap(),
+            format!("https://api.{site}")
+        );
     }
 }
 
@@ -50,7 +53,10 @@ fn every_site_maps_to_its_api_host_from_the_builder() {
 fn every_site_maps_to_its_api_host_from_the_environment() {
     for site in SITES {
         let configuration = Configuration::from_env_with(environment(&[("DD_SITE", site)]));
-        assert_eq!(configuration.base_url().unwrap(), format!("https://api.{site}"));
+        assert_eq!(
+            configuration.base_url().unwrap(),
+            format!("https://api.{site}")
+        );
     }
 }
 
@@ -58,7 +64,10 @@ fn every_site_maps_to_its_api_host_from_the_environment() {
 fn the_default_site_is_datadoghq_com() {
     let configuration = Configuration::from_env_with(environment(&[]));
     assert_eq!(configuration.site(), "datadoghq.com");
-    assert_eq!(configuration.base_url().unwrap(), "https://api.datadoghq.com");
+    assert_eq!(
+        configuration.base_url().unwrap(),
+        "https://api.datadoghq.com"
+    );
 }
 
 #[test]
@@ -101,8 +110,14 @@ fn builder_methods_override_the_environment() {
     .with_proxy("http://127.0.0.1:3128");
     assert_eq!(configuration.api_key().unwrap().expose(), "builder-api-key");
     assert_eq!(configuration.app_key().unwrap().expose(), "builder-app-key");
-    assert_eq!(configuration.access_token().unwrap().expose(), "builder-token");
-    assert_eq!(configuration.base_url().unwrap(), "https://api.us3.datadoghq.com");
+    assert_eq!(
+        configuration.access_token().unwrap().expose(),
+        "builder-token"
+    );
+    assert_eq!(
+        configuration.base_url().unwrap(),
+        "https://api.us3.datadoghq.com"
+    );
     assert_eq!(configuration.timeout(), Duration::from_secs(7));
     assert_eq!(configuration.max_retries(), 5);
     assert_eq!(configuration.max_rate_limit_wait(), Duration::from_secs(9));
@@ -111,7 +126,10 @@ fn builder_methods_override_the_environment() {
         (Duration::from_millis(10), Duration::from_millis(20))
     );
     assert_eq!(configuration.user_agent(), "my-agent/1.0");
-    assert_eq!(configuration.proxy().unwrap().expose(), "http://127.0.0.1:3128");
+    assert_eq!(
+        configuration.proxy().unwrap().expose(),
+        "http://127.0.0.1:3128"
+    );
 }
 
 #[test]
@@ -128,7 +146,10 @@ fn a_base_url_replaces_the_server_entirely() {
     let cases = [
         ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
         ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
-        ("https://proxy.example/datadog/", "https://proxy.example/datadog"),
+        (
+            "https://proxy.example/datadog/",
+            "https://proxy.example/datadog",
+        ),
         ("http://[::1]:9000", "http://[::1]:9000"),
     ];
     for (base_url, expected) in cases {
@@ -142,21 +163,46 @@ fn a_base_url_replaces_the_server_entirely() {
 #[test]
 fn a_bad_site_or_base_url_is_an_error_naming_the_setting() {
     let cases = [
-        (Configuration::default().with_site("datadoghq.invalid"), "site"),
-        (Configuration::default().with_site("https://api.datadoghq.com"), "site"),
+        (
+            Configuration::default().with_site("datadoghq.invalid"),
+            "site",
+        ),
+        (
+            Configuration::default().with_site("https://api.datadoghq.com"),
+            "site",
+        ),
         (Configuration::default().with_site(""), "site"),
-        (Configuration::from_env_with(environment(&[("DD_SITE", "datadoghq.eu ")])), "site"),
-        (Configuration::default().with_base_url("127.0.0.1:8080"), "base_url"),
-        (Configuration::default().with_base_url("http://"), "base_url"),
-        (Configuration::default().with_base_url("file:///etc/passwd"), "base_url"),
+        (
+            Configuration::from_env_with(environment(&[("DD_SITE", "datadoghq.eu ")])),
+            "site",
+        ),
+        (
+            Configuration::default().with_base_url("127.0.0.1:8080"),
+            "base_url",
+        ),
+        (
+            Configuration::default().with_base_url("http://"),
+            "base_url",
+        ),
+        (
+            Configuration::default().with_base_url("file:///etc/passwd"),
+            "base_url",
+        ),
         (Configuration::default().with_base_url(""), "base_url"),
     ];
     for (configuration, setting) in cases {
         let error = configuration.base_url().unwrap_err();
-        assert_eq!(error.kind(), &ErrorKind::Configuration { setting }, "{error}");
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::Configuration { setting },
+            "{error}"
+        );
         assert_eq!(error.status(), None);
     }
-    let error = Configuration::default().with_site("datadoghq.invalid").base_url().unwrap_err();
+    let error = Configuration::default()
+        .with_site("datadoghq.invalid")
+        .base_url()
+        .unwrap_err();
     assert_eq!(
         error.to_string(),
         "configuration error in `site`: unknown site \"datadoghq.invalid\"; expected one of \
@@ -184,4 +230,61 @@ fn debug_shows_settings_but_not_secrets() {
         assert!(!text.contains(secret), "{text}");
     }
     assert!(text.contains("datadoghq.eu"), "{text}");
+}
+
+#[test]
+fn a_password_in_the_base_url_is_never_shown() {
+    let configuration =
+        Configuration::default().with_base_url("http://user:base-url-password@127.0.0.1:8080");
+    let api = datadog_client::apis::OrgConnectionsApi::with_config(configuration.clone());
+    for text in [
+        format!("{configuration:?}"),
+        format!("{configuration:#?}"),
+        format!("{api:?}"),
+    ] {
+        assert!(!text.contains("base-url-password"), "{text}");
+        assert!(text.contains("127.0.0.1:8080"), "{text}");
+    }
+    let error = Configuration::default()
+        .with_base_url("http://user:base-url-password@127.0.0.1:8080/?query=1")
+        .base_url()
+        .unwrap_err();
+    for text in [error.to_string(), format!("{error:?}")] {
+        assert!(!text.contains("base-url-password"), "{text}");
+        assert!(text.contains("<redacted>@127.0.0.1:8080"), "{text}");
+    }
+    let error = Configuration::default()
+        .with_base_url("user:base-url-password@127.0.0.1:8080")
+        .base_url()
+        .unwrap_err();
+    assert!(!error.to_string().contains("base-url-password"), "{error}");
+}
+
+#[test]
+fn a_base_url_without_a_scheme_gets_a_hint() {
+    let error = Configuration::default()
+        .with_base_url("127.0.0.1:8080")
+        .base_url()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "configuration error in `base_url`: invalid base URL \"127.0.0.1:8080\": relative URL \
+         without a base; include the scheme, for example \"http://127.0.0.1:8080\""
+    );
+    let error = Configuration::default()
+        .with_base_url("localhost:8080")
+        .base_url()
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("http://localhost:8080"),
+        "{error}"
+    );
+    let error = Configuration::default()
+        .with_base_url("not a url")
+        .base_url()
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("include the scheme and host"),
+        "{error}"
+    );
 }

@@ -23,13 +23,16 @@ struct ItemsPage {
     data: Vec<Item>,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 struct Item {
     id: String,
 }
 
 fn page(ids: &[&str]) -> serde_json::Value {
-    let data: Vec<_> = ids.iter().map(|id| serde_json::json!({"id": id, "type": "item"})).collect();
+    let data: Vec<_> = ids
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "type": "item"}))
+        .collect();
     serde_json::json!({"data": data})
 }
 
@@ -113,7 +116,9 @@ async fn an_error_is_yielded_once_and_ends_the_stream() {
     mount_page(&server, "page[offset]", "0", &["a", "b"]).await;
     Mock::given(method("GET"))
         .and(query_param("page[offset]", "2"))
-        .respond_with(ResponseTemplate::new(403).set_body_json(serde_json::json!({"errors": ["Forbidden"]})))
+        .respond_with(
+            ResponseTemplate::new(403).set_body_json(serde_json::json!({"errors": ["Forbidden"]})),
+        )
         .mount(&server)
         .await;
     let client = client(&server);
@@ -134,7 +139,10 @@ async fn an_error_is_yielded_once_and_ends_the_stream() {
 #[test]
 fn cursors_advance_by_page_size_or_by_one() {
     assert_eq!(PageCursor::Offset(10).next(5), PageCursor::Offset(15));
-    assert_eq!(PageCursor::PageNumber(3).next(50), PageCursor::PageNumber(4));
+    assert_eq!(
+        PageCursor::PageNumber(3).next(50),
+        PageCursor::PageNumber(4)
+    );
 }
 
 #[tokio::test]
@@ -152,4 +160,21 @@ async fn without_a_page_size_the_offset_advances_by_the_items_received_until_an_
     assert_eq!(ids(items), ["a", "b", "c", "d"]);
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
     server.verify().await;
+}
+
+#[tokio::test]
+async fn a_server_returning_the_same_full_page_forever_ends_the_stream_with_an_error() {
+    // The server ignores the cursor and always answers with the first page.
+    let stream = paginate(PageCursor::Offset(0), 2, |_cursor| async {
+        Ok::<_, Error>(vec![String::from("a"), String::from("b")])
+    });
+    // Without a guard the stream never ends; `take` keeps this test finite either way.
+    let items: Vec<_> = stream.take(1_000).collect().await;
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].as_deref().ok(), Some("a"));
+    assert_eq!(items[1].as_deref().ok(), Some("b"));
+    let Err(error) = &items[2] else {
+        panic!("the stream ends with an error");
+    };
+    assert!(error.to_string().contains("same items"), "{error}");
 }
