@@ -13,5 +13,5 @@ fn main() {
         .and_then(|output| String::from_utf8(output.stdout).ok())
         .and_then(|text| text.split_whitespace().nth(1).map(str::to_owned))
         .unwrap_or_else(|| String::from("unknown"));
-    println!("cargo::rustc-env=DATADOG_CLIENT_RUSTC_VERSION={version}");
+    println!("cargo::rustc-env=CLIENT_RUSTC_VERSION={version}");
 }

@@ -67,6 +67,55 @@ macro_rules! string_enum_impls {
 #[allow(unused_imports)]
 pub(crate) use string_enum_impls;
 
+/// Implements a generated integer enum from its list of known values: `value`, `From<i64>`,
+/// `Display`, `Serialize` and `Deserialize`.
+///
+/// Unknown values become the `UnknownValue` variant and are written back unchanged.
+// A spec without models of this kind leaves the macro unused; that is not a mistake.
+#[allow(unused_macros)]
+macro_rules! integer_enum_impls {
+    ($name:ident, $($variant:ident => $wire:literal),* $(,)?) => {
+        impl $name {
+            /// The value as it is sent on the wire.
+            pub fn value(&self) -> i64 {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::UnknownValue(value) => *value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<i64> for $name {
+            fn from(value: i64) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    unknown => Self::UnknownValue(unknown),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::write!(formatter, "{}", self.value())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use integer_enum_impls;
+
 /// Implements a generated `oneOf` whose members share a tag property: one `From` impl per member
 /// (boxing it), a `Serialize` that writes the member as it is, and a `Deserialize` that reads the
 /// tag and decodes only the member it names.

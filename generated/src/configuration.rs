@@ -1,19 +1,23 @@
-//! Client settings: credentials, server, timeout, retries, body size, user agent and proxy, from the environment and a builder.
+//! Client settings: the spec's credentials and server variables, and the timeout, retries, body size, user agent, proxy and hooks, from the environment and a builder.
+//!
+//! The settings the spec defines (one per credential, one per server variable) are generated in
+//! `settings.rs` as `with_<name>` and `<name>` methods over the generic ones here.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
 use percent_encoding::percent_decode_str;
 
+use crate::client::Server;
 use crate::client::url::redact_userinfo;
-use crate::client::{SecurityScheme, SecuritySchemeLocation};
 use crate::error::Error;
+use crate::interceptor::Interceptor;
 use crate::secret::Secret;
-use crate::servers::{SECURITY_SCHEMES, SERVERS};
-
-/// The environment variable that selects the Datadog site.
-pub const SITE_ENV_VAR: &str = "DD_SITE";
+use crate::servers::SERVERS;
+use crate::settings::SETTINGS;
 
 /// The default time one attempt may take, from sending the request to reading the whole response.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -32,39 +36,71 @@ pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(10);
 
 /// The default largest response body accepted, after decompression: 32 MiB.
 ///
-/// The largest page the spec's list operations return (1,000 org connections) is about
-/// 0.5 MB, so this leaves a margin of 60 times while keeping what a hostile or broken server
-/// can make the client hold (and then decode, which takes a few times more) to tens of MiB
-/// per request instead of whatever it sends.
+/// That is a margin of tens of times over the largest pages real APIs return, while keeping
+/// what a hostile or broken server can make the client hold (and then decode, which takes a
+/// few times more) to tens of MiB per request instead of whatever it sends.
 pub const DEFAULT_MAX_RESPONSE_BODY_BYTES: usize = 32 * 1024 * 1024;
 
-/// How an API struct reaches Datadog: credentials, server, timeout, retries, user agent and proxy.
+/// A setting the spec defines, as the generated `settings.rs` lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Setting {
+    /// The setting's name: `with_<name>` sets it, for example `api_key`.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: SettingKind,
+    /// The environment variable [`Configuration::new`] reads it from, if any.
+    pub env_var: Option<&'static str>,
+}
+
+/// What a [`Setting`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SettingKind {
+    /// An API key.
+    ApiKey,
+    /// A bearer token.
+    Token,
+    /// A user name and a password.
+    Basic,
+    /// The value of the named server variable.
+    ServerVariable(&'static str),
+}
+
+/// A credential as set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Credential {
+    /// A key or a token.
+    Secret(Secret),
+    /// A user name and password for HTTP basic authentication.
+    Basic { username: String, password: Secret },
+}
+
+/// Which unstable operations may be called.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum UnstableOperations {
+    /// None.
+    #[default]
+    None,
+    /// These, by operationId.
+    Some(BTreeSet<String>),
+    /// All of them.
+    All,
+}
+
+/// How an API struct reaches the API: credentials, server, timeout, retries, user agent, proxy
+/// and hooks.
 ///
-/// [`Configuration::new`] starts from the defaults and reads `DD_API_KEY`, `DD_APP_KEY` and
-/// `DD_SITE`; the `with_*` methods override any of it. Setting a bad value never panics:
-/// the first call that needs it returns an [`Error`] whose kind names the setting.
+/// [`Configuration::new`] starts from the defaults and reads the environment variables the spec
+/// names for its credentials and server variables; the `with_*` methods override any of it.
+/// Setting a bad value never panics: the first call that needs it returns an [`Error`] whose
+/// kind names the setting.
 ///
-/// `Debug` never shows keys, tokens, the proxy URL (which may carry a password) or the
-/// user name and password of the base URL.
-///
-/// ```
-/// use std::time::Duration;
-/// use datadog_client::Configuration;
-///
-/// let configuration = Configuration::new()
-///     .with_api_key("my-api-key")
-///     .with_app_key("my-application-key")
-///     .with_site("us5.datadoghq.com")
-///     .with_timeout(Duration::from_secs(10));
-/// assert_eq!(configuration.base_url().ok().as_deref(), Some("https://api.us5.datadoghq.com"));
-/// assert!(!format!("{configuration:?}").contains("my-api-key"));
-/// ```
+/// `Debug` never shows keys, tokens, passwords, the proxy URL (which may carry a password) or
+/// the user name and password of the base URL.
 #[derive(Clone)]
 pub struct Configuration {
-    api_key: Option<Secret>,
-    app_key: Option<Secret>,
-    access_token: Option<Secret>,
-    site: Option<String>,
+    credentials: BTreeMap<&'static str, Credential>,
+    server_variables: BTreeMap<&'static str, String>,
     base_url: Option<String>,
     timeout: Duration,
     max_retries: u32,
@@ -75,16 +111,19 @@ pub struct Configuration {
     proxy: Option<Secret>,
     system_proxy: bool,
     max_response_body_bytes: usize,
+    unstable_operations: UnstableOperations,
+    interceptors: Vec<Arc<dyn Interceptor>>,
+    #[cfg(feature = "test-util")]
+    mock: Option<crate::test_util::MockServer>,
 }
 
 impl fmt::Debug for Configuration {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter
-            .debug_struct("Configuration")
-            .field("api_key", &self.api_key)
-            .field("app_key", &self.app_key)
-            .field("access_token", &self.access_token)
-            .field("site", &self.site)
+        let credentials: Vec<&str> = self.credentials.keys().copied().collect();
+        let mut debug = formatter.debug_struct("Configuration");
+        debug
+            .field("credentials_set", &credentials)
+            .field("server_variables", &self.server_variables)
             .field("base_url", &self.base_url.as_deref().map(redact_userinfo))
             .field("timeout", &self.timeout)
             .field("max_retries", &self.max_retries)
@@ -95,19 +134,22 @@ impl fmt::Debug for Configuration {
             .field("proxy", &self.proxy)
             .field("system_proxy", &self.system_proxy)
             .field("max_response_body_bytes", &self.max_response_body_bytes)
-            .finish()
+            .field("unstable_operations", &self.unstable_operations)
+            .field("interceptors", &self.interceptors.len());
+        #[cfg(feature = "test-util")]
+        debug.field("mock", &self.mock.is_some());
+        debug.finish()
     }
 }
 
 impl Default for Configuration {
-    /// The defaults, without reading the environment: no credentials, the default site,
-    /// a 60 s timeout, 3 retries, a 32 MiB body limit, and the system proxy settings honoured.
+    /// The defaults, without reading the environment: no credentials, the spec's default
+    /// servers, a 60 s timeout, 3 retries, a 32 MiB body limit, and the system proxy settings
+    /// honoured.
     fn default() -> Self {
         Self {
-            api_key: None,
-            app_key: None,
-            access_token: None,
-            site: None,
+            credentials: BTreeMap::new(),
+            server_variables: BTreeMap::new(),
             base_url: None,
             timeout: DEFAULT_TIMEOUT,
             max_retries: DEFAULT_MAX_RETRIES,
@@ -118,6 +160,10 @@ impl Default for Configuration {
             proxy: None,
             system_proxy: true,
             max_response_body_bytes: DEFAULT_MAX_RESPONSE_BODY_BYTES,
+            unstable_operations: UnstableOperations::None,
+            interceptors: Vec::new(),
+            #[cfg(feature = "test-util")]
+            mock: None,
         }
     }
 }
@@ -142,35 +188,9 @@ impl ConfigurationProblem {
     }
 }
 
-/// Which setting of [`Configuration`] holds the credential of one security scheme.
-pub(crate) struct CredentialSetting<'a> {
-    /// The setting's name, as the builder method names it (`api_key` for `with_api_key`).
-    pub(crate) setting: &'static str,
-    /// How to provide it, for the error when it is missing.
-    pub(crate) source: CredentialSource,
-    pub(crate) value: Option<&'a Secret>,
-}
-
-/// Where a credential can come from, to tell a user how to provide a missing one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CredentialSource {
-    /// An environment variable read by [`Configuration::new`], or a builder method.
-    EnvironmentOrBuilder {
-        env_var: &'static str,
-        builder_method: &'static str,
-    },
-    /// Only a builder method; `noun` names the credential (`an access token`).
-    Builder {
-        noun: &'static str,
-        builder_method: &'static str,
-    },
-    /// Nothing: the client has no setting for this scheme.
-    Unsupported { scheme: &'static str },
-}
-
 impl Configuration {
-    /// Starts from the defaults and reads `DD_API_KEY`, `DD_APP_KEY` and `DD_SITE` from the
-    /// environment. Unset and empty variables are ignored.
+    /// Starts from the defaults and reads the environment variables the spec names for its
+    /// credentials and server variables (`x-env-name`). Unset and empty variables are ignored.
     pub fn new() -> Self {
         Self::from_env_with(|name| std::env::var(name).ok())
     }
@@ -180,55 +200,140 @@ impl Configuration {
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Self {
         let read = |name: &str| lookup(name).filter(|value| !value.is_empty());
         let mut configuration = Self::default();
-        for scheme in SECURITY_SCHEMES {
-            let Some(env_var) = scheme.env_var else {
+        for setting in SETTINGS {
+            let Some(value) = setting.env_var.and_then(read) else {
                 continue;
             };
-            if let Some(value) = read(env_var) {
-                match env_var {
-                    "DD_API_KEY" => configuration.api_key = Some(Secret::new(value)),
-                    "DD_APP_KEY" => configuration.app_key = Some(Secret::new(value)),
-                    _ => {}
+            configuration = match setting.kind {
+                SettingKind::ApiKey | SettingKind::Token => {
+                    configuration.with_credential(setting.name, value)
                 }
-            }
+                SettingKind::ServerVariable(variable) => {
+                    configuration.with_server_variable(variable, value)
+                }
+                // A user name and password do not fit in one variable; they are set in code.
+                SettingKind::Basic => configuration,
+            };
         }
-        configuration.site = read(SITE_ENV_VAR);
         configuration
     }
 
-    /// Sets the API key, sent as `DD-API-KEY`.
-    pub fn with_api_key(mut self, api_key: impl Into<String>) -> Self {
-        self.api_key = Some(Secret::new(api_key));
+    /// Sets the credential (an API key or a token) of the setting `name`, one of the spec's
+    /// settings; the generated `with_<name>` methods call this.
+    pub fn with_credential(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.credentials
+            .insert(name, Credential::Secret(Secret::new(value)));
         self
     }
 
-    /// Sets the application key, sent as `DD-APPLICATION-KEY`.
-    pub fn with_app_key(mut self, app_key: impl Into<String>) -> Self {
-        self.app_key = Some(Secret::new(app_key));
+    /// Sets the user name and password of the basic-authentication setting `name`.
+    pub fn with_basic_credential(
+        mut self,
+        name: &'static str,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        self.credentials.insert(
+            name,
+            Credential::Basic {
+                username: username.into(),
+                password: Secret::new(password),
+            },
+        );
         self
     }
 
-    /// Sets an OAuth access token, sent as `Authorization: Bearer <token>` to the operations
-    /// whose security allows `AuthZ` when the API and application keys are not both set.
-    pub fn with_access_token(mut self, access_token: impl Into<String>) -> Self {
-        self.access_token = Some(Secret::new(access_token));
+    /// Returns the credential (an API key or a token) of the setting `name`, if it is set.
+    pub fn credential(&self, name: &str) -> Option<&Secret> {
+        match self.credentials.get(name) {
+            Some(Credential::Secret(secret)) => Some(secret),
+            _ => None,
+        }
+    }
+
+    /// Returns the user name and password of the basic-authentication setting `name`, if set.
+    pub fn basic_credential(&self, name: &str) -> Option<(&str, &Secret)> {
+        match self.credentials.get(name) {
+            Some(Credential::Basic { username, password }) => Some((username, password)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn credential_value(&self, name: &str) -> Option<&Credential> {
+        self.credentials
+            .get(name)
+            .filter(|credential| match credential {
+                Credential::Secret(secret) => !secret.is_empty(),
+                Credential::Basic { username, .. } => !username.is_empty(),
+            })
+    }
+
+    /// Sets the value of the server variable `variable` (for example `site`) in every server
+    /// that has it; the generated `with_<variable>` methods call this. A value the spec does not
+    /// allow is reported by the first call.
+    pub fn with_server_variable(
+        mut self,
+        variable: &'static str,
+        value: impl Into<String>,
+    ) -> Self {
+        self.server_variables.insert(variable, value.into());
         self
     }
 
-    /// Selects the Datadog site, for example `datadoghq.eu`; requests go to `https://api.<site>`.
-    ///
-    /// An unknown site is reported by the first call, with the list of known sites.
-    pub fn with_site(mut self, site: impl Into<String>) -> Self {
-        self.site = Some(site.into());
-        self
+    /// Returns the value set for the server variable `variable`, if any.
+    pub fn server_variable(&self, variable: &str) -> Option<&str> {
+        self.server_variables.get(variable).map(String::as_str)
     }
 
-    /// Sends requests to this URL instead of a Datadog site, for example
-    /// `http://127.0.0.1:8080` for a test server or `https://proxy.example/datadog`.
-    /// It takes precedence over the site.
+    /// Sends requests to this URL instead of the spec's servers, for example
+    /// `http://127.0.0.1:8080` for a test server or `https://proxy.example/prefix`.
+    /// It takes precedence over the servers and their variables, for every operation.
     pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
+    }
+
+    /// Allows calling the unstable operation `operation_id` (as the spec names it, for example
+    /// `ListFleetAgents`). Unstable operations may change or go away; until allowed, a call
+    /// fails with a configuration error for `unstable_operations` and nothing is sent.
+    pub fn with_unstable_operation(mut self, operation_id: impl Into<String>) -> Self {
+        match &mut self.unstable_operations {
+            UnstableOperations::All => {}
+            UnstableOperations::Some(set) => {
+                set.insert(operation_id.into());
+            }
+            UnstableOperations::None => {
+                self.unstable_operations =
+                    UnstableOperations::Some(BTreeSet::from([operation_id.into()]))
+            }
+        }
+        self
+    }
+
+    /// Allows calling every unstable operation.
+    pub fn with_all_unstable_operations(mut self) -> Self {
+        self.unstable_operations = UnstableOperations::All;
+        self
+    }
+
+    /// Returns `true` when the unstable operation `operation_id` may be called.
+    pub fn is_unstable_operation_enabled(&self, operation_id: &str) -> bool {
+        match &self.unstable_operations {
+            UnstableOperations::All => true,
+            UnstableOperations::Some(set) => set.contains(operation_id),
+            UnstableOperations::None => false,
+        }
+    }
+
+    /// Adds a hook that runs around every attempt of every request: see [`Interceptor`].
+    /// Hooks run in the order they were added.
+    pub fn with_interceptor(mut self, interceptor: impl Interceptor) -> Self {
+        self.interceptors.push(Arc::new(interceptor));
+        self
+    }
+
+    pub(crate) fn interceptors(&self) -> &[Arc<dyn Interceptor>] {
+        &self.interceptors
     }
 
     /// Sets how long one attempt may take, from sending the request to reading the whole
@@ -245,8 +350,8 @@ impl Configuration {
         self
     }
 
-    /// Sets the longest wait before retrying a 429 (60 s by default). When
-    /// `X-RateLimit-Reset` asks for longer, the 429 is returned instead of waiting.
+    /// Sets the longest wait before retrying a 429 (60 s by default). When the rate-limit
+    /// headers ask for longer, the 429 is returned instead of waiting.
     pub fn with_max_rate_limit_wait(mut self, max_wait: Duration) -> Self {
         self.max_rate_limit_wait = max_wait;
         self
@@ -261,7 +366,7 @@ impl Configuration {
     }
 
     /// Replaces the `User-Agent` header (by default
-    /// `datadog-client-rust/<version> (rust <version>; os <os>; arch <arch>)`).
+    /// `<package>-rust/<version> (rust <version>; os <os>; arch <arch>)`).
     pub fn with_user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
         self
@@ -294,27 +399,15 @@ impl Configuration {
         self
     }
 
-    /// Returns the API key, if one is set.
-    pub fn api_key(&self) -> Option<&Secret> {
-        self.api_key.as_ref()
+    #[cfg(feature = "test-util")]
+    pub(crate) fn with_mock(mut self, mock: crate::test_util::MockServer) -> Self {
+        self.mock = Some(mock);
+        self
     }
 
-    /// Returns the application key, if one is set.
-    pub fn app_key(&self) -> Option<&Secret> {
-        self.app_key.as_ref()
-    }
-
-    /// Returns the OAuth access token, if one is set.
-    pub fn access_token(&self) -> Option<&Secret> {
-        self.access_token.as_ref()
-    }
-
-    /// Returns the selected site, or the spec's default site when none is set.
-    pub fn site(&self) -> &str {
-        match &self.site {
-            Some(site) => site,
-            None => default_site(),
-        }
+    #[cfg(feature = "test-util")]
+    pub(crate) fn mock(&self) -> Option<&crate::test_util::MockServer> {
+        self.mock.as_ref()
     }
 
     /// Returns the timeout of one attempt.
@@ -360,98 +453,69 @@ impl Configuration {
         }
     }
 
-    /// Returns the URL that operation paths are appended to, without a trailing slash:
-    /// the custom base URL when one is set, otherwise `https://api.<site>`.
+    /// Returns the URL that operation paths are appended to, without a trailing slash: the
+    /// custom base URL when one is set, otherwise the first of the spec's servers with its
+    /// variables filled in (an operation with servers of its own uses those instead).
     ///
-    /// The error names the setting at fault (`base_url` or `site`).
+    /// The error names the setting at fault (`base_url`, or the server variable).
     pub fn base_url(&self) -> Result<String, Error> {
-        self.resolve_base_url()
+        self.resolve_servers(SERVERS)
             .map_err(|problem| problem.to_error())
     }
 
-    pub(crate) fn resolve_base_url(&self) -> Result<String, ConfigurationProblem> {
+    /// The base URL for an operation sent to `servers`: the custom base URL, else the first
+    /// server with its variables filled in from the settings or their defaults.
+    pub(crate) fn resolve_servers(
+        &self,
+        servers: &'static [Server],
+    ) -> Result<String, ConfigurationProblem> {
         if let Some(base_url) = &self.base_url {
             return validate_base_url(base_url);
         }
-        let Some(server) = SERVERS.first() else {
+        let Some(server) = servers.first() else {
             return Err(ConfigurationProblem::new(
-                "site",
-                "the spec lists no server; call Configuration::with_base_url",
+                "base_url",
+                "the spec lists no server for this operation; call Configuration::with_base_url",
             ));
         };
-        let site = self.site();
         let mut url = server.url.to_owned();
         for variable in server.variables {
-            let value = if variable.name == "site" {
-                if !variable.allowed.is_empty() && !variable.allowed.contains(&site) {
-                    return Err(ConfigurationProblem::new(
-                        "site",
-                        format!(
-                            "unknown site {site:?}; expected one of {}, or call Configuration::with_base_url for another server",
-                            variable.allowed.join(", ")
-                        ),
-                    ));
-                }
-                site
-            } else {
-                variable.default
+            let value = match self.server_variables.get(variable.name) {
+                Some(value) => value.as_str(),
+                None => variable.default,
             };
+            if !variable.allowed.is_empty() && !variable.allowed.contains(&value) {
+                return Err(ConfigurationProblem::new(
+                    setting_of_variable(variable.name),
+                    format!(
+                        "unknown {} {value:?}; expected one of {}, or call Configuration::with_base_url for another server",
+                        variable.name,
+                        variable.allowed.join(", ")
+                    ),
+                ));
+            }
             url = url.replace(&format!("{{{}}}", variable.name), value);
         }
-        Ok(url)
-    }
-
-    /// Returns the setting that holds the credential of `scheme`, and its value when set.
-    pub(crate) fn credential_for(&self, scheme: &SecurityScheme) -> CredentialSetting<'_> {
-        let (setting, source, value) = match (scheme.location, scheme.env_var) {
-            (SecuritySchemeLocation::Bearer, _) => (
-                "access_token",
-                CredentialSource::Builder {
-                    noun: "an access token",
-                    builder_method: "with_access_token",
-                },
-                self.access_token.as_ref(),
-            ),
-            (SecuritySchemeLocation::Header(_), Some(env_var @ "DD_API_KEY")) => (
-                "api_key",
-                CredentialSource::EnvironmentOrBuilder {
-                    env_var,
-                    builder_method: "with_api_key",
-                },
-                self.api_key.as_ref(),
-            ),
-            (SecuritySchemeLocation::Header(_), Some(env_var @ "DD_APP_KEY")) => (
-                "app_key",
-                CredentialSource::EnvironmentOrBuilder {
-                    env_var,
-                    builder_method: "with_app_key",
-                },
-                self.app_key.as_ref(),
-            ),
-            (SecuritySchemeLocation::Header(_), _) => (
-                scheme.name,
-                CredentialSource::Unsupported {
-                    scheme: scheme.name,
-                },
-                None,
-            ),
-        };
-        CredentialSetting {
-            setting,
-            source,
-            value: value.filter(|secret| !secret.is_empty()),
-        }
+        validate_base_url(&url)
     }
 
     /// Returns every secret this configuration holds, in each form it may take in a request
-    /// or in a server's echo of one: the keys and the token, and the user information of the
-    /// proxy and base URLs (see [`url_secrets`]).
+    /// or in a server's echo of one: the credentials (a basic password also as its base64
+    /// header form), and the user information of the proxy and base URLs (see [`url_secrets`]).
     pub(crate) fn secrets(&self) -> Vec<String> {
-        let mut secrets: Vec<String> = [&self.api_key, &self.app_key, &self.access_token]
-            .into_iter()
-            .flatten()
-            .map(|secret| secret.expose().to_owned())
-            .collect();
+        let mut secrets = Vec::new();
+        for credential in self.credentials.values() {
+            match credential {
+                Credential::Secret(secret) => secrets.push(secret.expose().to_owned()),
+                Credential::Basic { username, password } => {
+                    secrets.push(password.expose().to_owned());
+                    secrets.push(
+                        base64::engine::general_purpose::STANDARD
+                            .encode(format!("{username}:{}", password.expose())),
+                    );
+                }
+            }
+        }
         let urls = [
             self.proxy.as_ref().map(Secret::expose),
             self.base_url.as_deref(),
@@ -461,6 +525,16 @@ impl Configuration {
         }
         secrets
     }
+}
+
+/// The name of the setting that holds a server variable, for errors.
+fn setting_of_variable(variable: &str) -> &'static str {
+    SETTINGS
+        .iter()
+        .find(
+            |setting| matches!(setting.kind, SettingKind::ServerVariable(name) if name == variable),
+        )
+        .map_or("base_url", |setting| setting.name)
 }
 
 /// The environment variables reqwest reads the system proxy from.
@@ -504,18 +578,6 @@ impl fmt::Display for ConfigurationProblem {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(formatter, "{}: {}", self.setting, self.detail)
     }
-}
-
-fn default_site() -> &'static str {
-    SERVERS
-        .first()
-        .and_then(|server| {
-            server
-                .variables
-                .iter()
-                .find(|variable| variable.name == "site")
-        })
-        .map_or("datadoghq.com", |variable| variable.default)
 }
 
 fn validate_base_url(base_url: &str) -> Result<String, ConfigurationProblem> {
@@ -566,12 +628,14 @@ fn missing_scheme_hint(shown_url: &str) -> String {
     }
 }
 
-/// Returns `datadog-client-rust/<version> (rust <version>; os <os>; arch <arch>)`.
+/// Returns `<package>-rust/<version> (rust <version>; os <os>; arch <arch>)`, for example
+/// `datadog-client-rust/0.1.0 (rust 1.95.0; os linux; arch x86_64)`.
 pub fn default_user_agent() -> String {
     format!(
-        "datadog-client-rust/{} (rust {}; os {}; arch {})",
+        "{}-rust/{} (rust {}; os {}; arch {})",
+        env!("CARGO_PKG_NAME"),
         env!("CARGO_PKG_VERSION"),
-        env!("DATADOG_CLIENT_RUSTC_VERSION"),
+        env!("CLIENT_RUSTC_VERSION"),
         std::env::consts::OS,
         std::env::consts::ARCH,
     )

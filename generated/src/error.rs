@@ -51,6 +51,16 @@ pub enum ErrorKind {
     /// A paginated stream stopped because the server did not advance: a page repeated the
     /// previous one, or the page limit was reached.
     Pagination,
+    /// A parameter's value cannot be sent as the spec says it goes: a path parameter that would
+    /// be empty, `.` or `..` (and so not one path segment), or a header value with a line
+    /// break. Nothing was sent.
+    InvalidParameter {
+        /// The parameter's name as the spec writes it.
+        name: &'static str,
+    },
+    /// A hook added with [`Configuration::with_interceptor`](crate::Configuration::with_interceptor)
+    /// refused the request; its error is the [`source`](std::error::Error::source).
+    Interceptor,
 }
 
 /// An error returned by any operation of this crate.
@@ -247,6 +257,33 @@ impl Error {
         Self::local(ErrorKind::Pagination, None, detail)
     }
 
+    /// A parameter value that cannot be sent; `detail` says why.
+    pub(crate) fn invalid_parameter(
+        operation: &'static str,
+        name: &'static str,
+        detail: String,
+    ) -> Self {
+        Self::local(
+            ErrorKind::InvalidParameter { name },
+            Some(operation),
+            detail,
+        )
+    }
+
+    /// A hook refused the request.
+    pub(crate) fn interceptor(
+        operation: &'static str,
+        error: Box<dyn StdError + Send + Sync>,
+    ) -> Self {
+        let mut refused = Self::local(
+            ErrorKind::Interceptor,
+            Some(operation),
+            format!("a hook refused the request: {error}"),
+        );
+        refused.inner.source = Some(error);
+        refused
+    }
+
     /// Records how the request went: attempts, why retries stopped, and the secrets to redact.
     pub(crate) fn with_sending(mut self, sending: SendSummary) -> Self {
         self.inner.sending = sending;
@@ -397,6 +434,10 @@ impl fmt::Display for Error {
             }
             ErrorKind::BodyTooLarge { .. } => formatter.write_str("response body too large")?,
             ErrorKind::Pagination => formatter.write_str("pagination stopped")?,
+            ErrorKind::InvalidParameter { name } => {
+                write!(formatter, "invalid parameter `{name}`")?
+            }
+            ErrorKind::Interceptor => formatter.write_str("request refused by a hook")?,
         }
         if let Some(operation) = inner.operation {
             let preposition = if inner.kind == ErrorKind::Status {

@@ -8,13 +8,18 @@ use bytes::Bytes;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 
+use std::sync::Arc;
+use std::time::Instant;
+
 use crate::client::body::{BodyFailure, read_bounded};
 use crate::client::redirect::{SendFailure, send_following_redirects};
 use crate::client::{Operation, RawResponse};
 use crate::configuration::Configuration;
 use crate::error::{Error, SendSummary, format_duration};
+use crate::interceptor::{AttemptRequest, AttemptResponse, Interceptor};
 use crate::rate_limit::RateLimit;
 use crate::secret::SecretRedactor;
+use crate::telemetry::{self, RetryReason};
 
 /// Everything needed to send one attempt of a request again.
 pub(crate) struct PreparedRequest {
@@ -51,8 +56,25 @@ enum Failure {
 }
 
 /// Sends `request`, retrying as the configuration allows, and returns the last response.
+///
+/// `http_client` is `None` only when a test double answers instead (the `test-util` feature).
 pub(crate) async fn send(
-    http_client: &reqwest::Client,
+    http_client: Option<&reqwest::Client>,
+    configuration: &Configuration,
+    request: &PreparedRequest,
+) -> Result<RawResponse, Error> {
+    let span = telemetry::call_span(request.operation, &request.url);
+    let result = telemetry::instrument(
+        send_with_retries(http_client, configuration, request),
+        span.clone(),
+    )
+    .await;
+    telemetry::record_outcome(&span, result.as_ref().map(telemetry::status_of));
+    result
+}
+
+async fn send_with_retries(
+    http_client: Option<&reqwest::Client>,
     configuration: &Configuration,
     request: &PreparedRequest,
 ) -> Result<RawResponse, Error> {
@@ -69,9 +91,31 @@ pub(crate) async fn send(
     let idempotent = is_idempotent(method);
     let max_rate_limit_wait = configuration.max_rate_limit_wait();
     let attempts = AtomicU32::new(0);
+    let transport = Transport::of(http_client, configuration);
+    let interceptors = configuration.interceptors();
     let outcome = (|| {
-        attempts.fetch_add(1, Ordering::Relaxed);
-        attempt(http_client, request)
+        let number = attempts.fetch_add(1, Ordering::Relaxed) + 1;
+        let span = telemetry::attempt_span(request.operation, number);
+        let attempt = attempt(&transport, interceptors, request, number);
+        async move {
+            let result = telemetry::instrument(attempt, span.clone()).await;
+            match &result {
+                Ok(response) => telemetry::record_outcome(&span, Ok(response.status())),
+                Err(Failure::Response(response)) => {
+                    telemetry::record_outcome(&span, Ok(response.status()))
+                }
+                Err(Failure::Transport(error)) => telemetry::record_error_type(
+                    &span,
+                    if error.is_timeout() {
+                        "timeout"
+                    } else {
+                        "transport"
+                    },
+                ),
+                Err(Failure::Final(error)) => telemetry::record_outcome(&span, Err(error)),
+            }
+            result
+        }
     })
     .retry(backoff)
     .when(|failure| match failure {
@@ -88,6 +132,16 @@ pub(crate) async fn send(
             }
             _ => Some(backoff_delay),
         }
+    })
+    .notify(|failure, wait| {
+        let attempt = attempts.load(Ordering::Relaxed);
+        let reason = match failure {
+            Failure::Response(response) if response.status() == 429 => RetryReason::RateLimited,
+            Failure::Response(response) => RetryReason::Status(response.status()),
+            Failure::Transport(error) => RetryReason::Transport(error),
+            Failure::Final(_) => return,
+        };
+        telemetry::retry_event(request.operation, attempt, reason, wait);
     })
     .await;
     let attempts = attempts.load(Ordering::Relaxed);
@@ -116,6 +170,25 @@ pub(crate) async fn send(
             Err(error.with_sending(request.sending(attempts, note)))
         }
         Err(Failure::Final(error)) => Err(error.with_sending(request.sending(attempts, None))),
+    }
+}
+
+/// Where attempts go: the network, or a test double.
+enum Transport<'a> {
+    Http(Option<&'a reqwest::Client>),
+    #[cfg(feature = "test-util")]
+    Mock(&'a crate::test_util::MockServer),
+}
+
+impl<'a> Transport<'a> {
+    fn of(http_client: Option<&'a reqwest::Client>, configuration: &'a Configuration) -> Self {
+        #[cfg(feature = "test-util")]
+        if let Some(mock) = configuration.mock() {
+            return Transport::Mock(mock);
+        }
+        #[cfg(not(feature = "test-util"))]
+        let _ = configuration;
+        Transport::Http(http_client)
     }
 }
 
@@ -170,36 +243,89 @@ impl StopContext<'_> {
     }
 }
 
-/// Sends one attempt, following same-origin redirects, and reads the whole body within the limit.
+/// Sends one attempt, following same-origin redirects, and reads the whole body within the
+/// limit; the hooks run before it is sent and after its response arrived.
 async fn attempt(
-    http_client: &reqwest::Client,
+    transport: &Transport<'_>,
+    interceptors: &[Arc<dyn Interceptor>],
     request: &PreparedRequest,
+    number: u32,
 ) -> Result<RawResponse, Failure> {
     let operation = request.operation.id;
-    let followed = send_following_redirects(http_client, request)
-        .await
-        .map_err(|failure| match failure {
-            SendFailure::Transport(error) => Failure::Transport(error),
-            SendFailure::Timeout => Failure::Final(Error::timeout(operation, request.timeout)),
-        })?;
-    let response = followed.response;
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = match read_bounded(response, request.max_body_bytes).await {
-        Ok(body) => body,
-        Err(BodyFailure::Transport(error)) => return Err(Failure::Transport(error)),
-        Err(BodyFailure::TooLarge) => {
-            return Err(Failure::Final(Error::body_too_large(
-                operation,
-                request.max_body_bytes,
-                status,
-                headers,
-            )));
+    let started = Instant::now();
+    let mut headers = request.headers.clone();
+    for interceptor in interceptors {
+        let mut hook_request = AttemptRequest::new(
+            operation,
+            &request.operation.method,
+            &request.url,
+            &mut headers,
+            number,
+            request.body.as_ref(),
+        );
+        interceptor
+            .before_attempt(&mut hook_request)
+            .await
+            .map_err(|error| Failure::Final(Error::interceptor(operation, error)))?;
+    }
+    let (status, response_headers, body, redirect_note) = match transport {
+        #[cfg(feature = "test-util")]
+        Transport::Mock(mock) => {
+            let recorded = crate::test_util::RecordedRequest {
+                operation_id: operation,
+                method: request.operation.method.clone(),
+                url: request.url.clone(),
+                headers: headers.clone(),
+                body: request.body.clone().unwrap_or_default(),
+            };
+            let (status, response_headers, body) = mock.respond(recorded).into_parts();
+            (status, response_headers, body, None)
+        }
+        Transport::Http(http_client) => {
+            let Some(http_client) = http_client else {
+                return Err(Failure::Final(Error::configuration(
+                    "http_client",
+                    "the HTTP client could not be built",
+                )));
+            };
+            let followed = send_following_redirects(http_client, request, &headers)
+                .await
+                .map_err(|failure| match failure {
+                    SendFailure::Transport(error) => Failure::Transport(error),
+                    SendFailure::Timeout => {
+                        Failure::Final(Error::timeout(operation, request.timeout))
+                    }
+                })?;
+            let response = followed.response;
+            let status = response.status().as_u16();
+            let response_headers = response.headers().clone();
+            let body = match read_bounded(response, request.max_body_bytes).await {
+                Ok(body) => body,
+                Err(BodyFailure::Transport(error)) => return Err(Failure::Transport(error)),
+                Err(BodyFailure::TooLarge) => {
+                    return Err(Failure::Final(Error::body_too_large(
+                        operation,
+                        request.max_body_bytes,
+                        status,
+                        response_headers,
+                    )));
+                }
+            };
+            (status, response_headers, body, followed.note)
         }
     };
+    for interceptor in interceptors {
+        interceptor.after_attempt(&AttemptResponse {
+            operation_id: operation,
+            status,
+            headers: &response_headers,
+            attempt: number,
+            elapsed: started.elapsed(),
+        });
+    }
     let mut sending = request.sending(0, None);
-    sending.redirect_note = followed.note;
-    let response = RawResponse::new(operation, status, headers, body, sending);
+    sending.redirect_note = redirect_note;
+    let response = RawResponse::new(request.operation, status, response_headers, body, sending);
     if status == 429 || (500..600).contains(&status) {
         Err(Failure::Response(Box::new(response)))
     } else {

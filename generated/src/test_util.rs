@@ -47,7 +47,10 @@ impl fmt::Debug for MockServer {
         let state = self.lock();
         formatter
             .debug_struct("MockServer")
-            .field("operations_answered", &state.answers.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+            .field(
+                "operations_answered",
+                &state.answers.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            )
             .field("requests", &state.requests.len())
             .finish()
     }
@@ -72,7 +75,11 @@ impl MockServer {
     /// The test double of one operation; generated code calls this from the per-API accessors
     /// (`server.org_connections().list_org_connections()`), which fix `T` to the success type.
     pub fn operation<T>(&self, operation: &'static Operation) -> MockOperation<'_, T> {
-        MockOperation { server: self, operation, marker: PhantomData }
+        MockOperation {
+            server: self,
+            operation,
+            marker: PhantomData,
+        }
     }
 
     /// Every request the mock was sent, in order.
@@ -82,14 +89,18 @@ impl MockServer {
 
     fn lock(&self) -> MutexGuard<'_, State> {
         // A test that panicked while holding the lock leaves consistent data behind; keep going.
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn push_answer(&self, operation_id: &'static str, response: CannedResponse) {
         let mut state = self.lock();
         match state.answers.iter_mut().find(|(id, _)| *id == operation_id) {
             Some((_, queue)) => queue.push_back(response),
-            None => state.answers.push((operation_id, VecDeque::from([response]))),
+            None => state
+                .answers
+                .push((operation_id, VecDeque::from([response]))),
         }
     }
 
@@ -99,10 +110,19 @@ impl MockServer {
         let mut state = self.lock();
         let operation_id = request.operation_id;
         state.requests.push(request);
-        let queue = state.answers.iter_mut().find(|(id, _)| *id == operation_id).map(|(_, queue)| queue);
+        let queue = state
+            .answers
+            .iter_mut()
+            .find(|(id, _)| *id == operation_id)
+            .map(|(_, queue)| queue);
         match queue {
-            Some(queue) if queue.len() > 1 => queue.pop_front().unwrap_or_else(|| not_answered(operation_id)),
-            Some(queue) => queue.front().cloned().unwrap_or_else(|| not_answered(operation_id)),
+            Some(queue) if queue.len() > 1 => queue
+                .pop_front()
+                .unwrap_or_else(|| not_answered(operation_id)),
+            Some(queue) => queue
+                .front()
+                .cloned()
+                .unwrap_or_else(|| not_answered(operation_id)),
             None => not_answered(operation_id),
         }
     }
@@ -122,7 +142,10 @@ pub struct MockOperation<'a, T> {
 
 impl<T> fmt::Debug for MockOperation<'_, T> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.debug_struct("MockOperation").field("operation", &self.operation.id).finish()
+        formatter
+            .debug_struct("MockOperation")
+            .field("operation", &self.operation.id)
+            .finish()
     }
 }
 
@@ -158,7 +181,11 @@ impl<T> MockOperation<'_, T> {
 
     /// The requests this operation was sent, in order.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.server.requests().into_iter().filter(|request| request.operation_id == self.operation.id).collect()
+        self.server
+            .requests()
+            .into_iter()
+            .filter(|request| request.operation_id == self.operation.id)
+            .collect()
     }
 
     /// How many requests this operation was sent.
@@ -183,21 +210,32 @@ pub struct CannedResponse {
 impl CannedResponse {
     /// A response with `status`, no headers and no body.
     pub fn new(status: u16) -> Self {
-        Self { status, headers: HeaderMap::new(), body: Bytes::new() }
+        Self {
+            status,
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+        }
     }
 
     /// A response with `status` and `body` as JSON. A body that cannot be serialized becomes a
     /// `500` that says so.
     pub fn json(status: u16, body: &impl Serialize) -> Self {
         match serde_json::to_vec(body) {
-            Ok(json) => Self::new(status).header("content-type", "application/json").body(json),
-            Err(error) => Self::new(500).body(format!("the test double's body cannot be serialized: {error}")),
+            Ok(json) => Self::new(status)
+                .header("content-type", "application/json")
+                .body(json),
+            Err(error) => Self::new(500).body(format!(
+                "the test double's body cannot be serialized: {error}"
+            )),
         }
     }
 
     /// Sets a header; a name or value that is not valid HTTP is left out.
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        if let (Ok(name), Ok(value)) = (reqwest::header::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+        if let (Ok(name), Ok(value)) = (
+            reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
             self.headers.append(name, value);
         }
         self
@@ -242,12 +280,18 @@ impl RecordedRequest {
 
     /// The query parameters, decoded, in order.
     pub fn query_pairs(&self) -> Vec<(String, String)> {
-        self.url.query_pairs().map(|(name, value)| (name.into_owned(), value.into_owned())).collect()
+        self.url
+            .query_pairs()
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect()
     }
 
     /// The value of a query parameter, if it was sent once or more (the first value).
     pub fn query(&self, name: &str) -> Option<String> {
-        self.url.query_pairs().find(|(candidate, _)| candidate == name).map(|(_, value)| value.into_owned())
+        self.url
+            .query_pairs()
+            .find(|(candidate, _)| candidate == name)
+            .map(|(_, value)| value.into_owned())
     }
 
     /// The value of a header, if it was sent and is text.
@@ -277,7 +321,11 @@ impl fmt::Debug for RecordedRequest {
             .headers
             .iter()
             .map(|(name, value)| {
-                let shown = if value.is_sensitive() { "<redacted>".to_string() } else { value.to_str().unwrap_or("<binary>").to_string() };
+                let shown = if value.is_sensitive() {
+                    "<redacted>".to_string()
+                } else {
+                    value.to_str().unwrap_or("<binary>").to_string()
+                };
                 (name.to_string(), shown)
             })
             .collect();

@@ -21,6 +21,10 @@ static GET_THING: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static LIST_THINGS: Operation = Operation {
@@ -28,6 +32,10 @@ static LIST_THINGS: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/things",
     security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static CREATE_THING: Operation = Operation {
@@ -35,6 +43,10 @@ static CREATE_THING: Operation = Operation {
     method: Method::POST,
     path_template: "/api/v2/things",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static UPDATE_THING: Operation = Operation {
@@ -42,6 +54,10 @@ static UPDATE_THING: Operation = Operation {
     method: Method::PATCH,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static REPLACE_THING: Operation = Operation {
@@ -49,6 +65,10 @@ static REPLACE_THING: Operation = Operation {
     method: Method::PUT,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static DELETE_THING: Operation = Operation {
@@ -56,6 +76,10 @@ static DELETE_THING: Operation = Operation {
     method: Method::DELETE,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static PUBLIC_THING: Operation = Operation {
@@ -63,6 +87,10 @@ static PUBLIC_THING: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/public",
     security: &[],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 #[derive(Debug, Deserialize, PartialEq)]

@@ -14,7 +14,10 @@ fn new_reads_dd_api_key_dd_app_key_and_dd_site() {
     let configuration = Configuration::new();
     assert_eq!(configuration.api_key().unwrap().expose(), "process-api-key");
     assert_eq!(configuration.app_key().unwrap().expose(), "process-app-key");
-    assert_eq!(configuration.base_url().unwrap(), "https://api.ap2.datadoghq.com");
+    assert_eq!(
+        configuration.base_url().unwrap(),
+        "https://api.ap2.datadoghq.com"
+    );
 
     // SAFETY: as above.
     unsafe {
@@ -25,5 +28,8 @@ fn new_reads_dd_api_key_dd_app_key_and_dd_site() {
     let configuration = Configuration::new();
     assert!(configuration.api_key().is_none());
     assert!(configuration.app_key().is_none());
-    assert_eq!(configuration.base_url().unwrap(), "https://api.datadoghq.com");
+    assert_eq!(
+        configuration.base_url().unwrap(),
+        "https://api.datadoghq.com"
+    );
 }

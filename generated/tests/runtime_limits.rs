@@ -91,6 +91,10 @@ static GET_THING: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 fn configuration(server: &RawServer) -> Configuration {

@@ -13,6 +13,10 @@ static GET_THING: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/things/{thing_id}",
     security: &[],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 #[tokio::test]

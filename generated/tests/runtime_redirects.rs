@@ -15,6 +15,10 @@ static GET_THING: Operation = Operation {
     method: Method::GET,
     path_template: "/api/v2/things/{thing_id}",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 static CREATE_THING: Operation = Operation {
@@ -22,6 +26,10 @@ static CREATE_THING: Operation = Operation {
     method: Method::POST,
     path_template: "/api/v2/things",
     security: &[&["apiKeyAuth", "appKeyAuth"]],
+    servers: datadog_client::servers::SERVERS,
+    accept: "application/json",
+    errors: &[],
+    unstable: false,
 };
 
 const API_KEY: &str = "redirect-test-api-key";

@@ -21,7 +21,10 @@ fn a_secret_is_redacted_in_debug_and_plain_in_json() {
     assert!(!debug.contains("correct horse"), "{debug}");
     assert!(debug.contains("alice"));
     let json = serde_json::to_string(&credentials).unwrap();
-    assert_eq!(json, r#"{"user":"alice","password":"correct horse battery staple"}"#);
+    assert_eq!(
+        json,
+        r#"{"user":"alice","password":"correct horse battery staple"}"#
+    );
     let decoded: Credentials = serde_json::from_str(&json).unwrap();
     assert_eq!(decoded, credentials);
     assert_eq!(decoded.password.expose(), "correct horse battery staple");

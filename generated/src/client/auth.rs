@@ -1,27 +1,49 @@
-//! Credentials: the header each security scheme adds, prepared once per client, and the choice of an operation's security alternative.
+//! Credentials: what each security scheme adds to a request (a header, a query parameter or a cookie), prepared once per client, and the choice of an operation's security alternative.
 
+use base64::Engine;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{self, HeaderName, HeaderValue};
 
-use super::{Operation, SecurityScheme, SecuritySchemeLocation};
-use crate::configuration::{Configuration, ConfigurationProblem, CredentialSource};
+use super::{ApiKeyLocation, Operation, SchemeKind, SecurityScheme};
+use crate::configuration::{Configuration, ConfigurationProblem, Credential, SettingKind};
 use crate::error::Error;
+use crate::settings::SETTINGS;
 
-/// The header one security scheme adds, prepared once when the client is built.
-pub(super) struct PreparedCredential {
-    scheme: &'static str,
-    header: Result<Option<(HeaderName, HeaderValue)>, ConfigurationProblem>,
-    setting: &'static str,
-    source: CredentialSource,
+/// What one scheme adds to a request.
+#[derive(Clone)]
+enum Addition {
+    Header(HeaderName, HeaderValue),
+    /// An encoded `name=value` query piece.
+    Query(String),
+    /// A `name=value` cookie.
+    Cookie(String),
+    /// Nothing: a scheme this client cannot apply, left to a hook.
+    Nothing,
 }
 
-/// Prepares the header of `scheme` from the configuration; a value that cannot be a header
-/// is kept as a problem for the first call that needs it.
+/// The credential of one security scheme, prepared once when the client is built.
+pub(super) struct PreparedCredential {
+    scheme: &'static str,
+    setting: &'static str,
+    /// The addition, `None` when the credential is not set, or why it cannot be sent.
+    addition: Result<Option<Addition>, ConfigurationProblem>,
+}
+
+/// What the chosen security alternative adds to a request.
+#[derive(Default)]
+pub(super) struct Credentials {
+    pub(super) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(super) query: Vec<String>,
+    pub(super) cookies: Vec<String>,
+}
+
+/// Prepares what `scheme` adds, from the configuration; a value that cannot be sent is kept as a
+/// problem for the first call that needs it.
 pub(super) fn prepare_credential(
     configuration: &Configuration,
     scheme: &'static SecurityScheme,
 ) -> PreparedCredential {
-    let credential = configuration.credential_for(scheme);
-    let setting = credential.setting;
+    let setting = scheme.setting;
     let invalid_value = || {
         ConfigurationProblem::new(
             setting,
@@ -30,71 +52,102 @@ pub(super) fn prepare_credential(
             ),
         )
     };
-    let header = match credential.value {
-        None => Ok(None),
-        // Keys and tokens are printable ASCII without spaces; anything else is a copy-paste
-        // mistake (a trailing newline, a space, a smart quote) that the server would reject.
-        Some(secret) if !secret.expose().bytes().all(|byte| byte.is_ascii_graphic()) => {
-            Err(invalid_value())
-        }
-        Some(secret) => {
-            let header = match scheme.location {
-                SecuritySchemeLocation::Header(name) => HeaderName::from_bytes(name.as_bytes())
-                    .map_err(|_| {
-                        ConfigurationProblem::new(
-                            setting,
-                            format!(
-                                "security scheme {} names an invalid header {name:?}",
-                                scheme.name
-                            ),
-                        )
-                    })
-                    .and_then(|name| {
-                        HeaderValue::from_str(secret.expose())
-                            .map(|value| (name, value))
-                            .map_err(|_| invalid_value())
-                    }),
-                SecuritySchemeLocation::Bearer => {
-                    HeaderValue::from_str(&format!("Bearer {}", secret.expose()))
-                        .map(|value| (header::AUTHORIZATION, value))
-                        .map_err(|_| invalid_value())
+    let sensitive = |mut value: HeaderValue| {
+        value.set_sensitive(true);
+        value
+    };
+    let addition = match (scheme.kind, configuration.credential_value(setting)) {
+        (SchemeKind::Unsupported(_), _) => Ok(Some(Addition::Nothing)),
+        (_, None) => Ok(None),
+        (SchemeKind::ApiKey { location, name }, Some(Credential::Secret(secret))) => {
+            // Keys and tokens are printable ASCII without spaces; anything else is a copy-paste
+            // mistake (a trailing newline, a space, a smart quote) that the server would reject.
+            let value = secret.expose();
+            if !value.bytes().all(|byte| byte.is_ascii_graphic()) {
+                Err(invalid_value())
+            } else {
+                match location {
+                    ApiKeyLocation::Header => HeaderName::from_bytes(name.as_bytes())
+                        .map_err(|_| {
+                            ConfigurationProblem::new(
+                                setting,
+                                format!(
+                                    "security scheme {} names an invalid header {name:?}",
+                                    scheme.name
+                                ),
+                            )
+                        })
+                        .and_then(|header_name| {
+                            HeaderValue::from_str(value)
+                                .map(|header_value| {
+                                    Some(Addition::Header(header_name, sensitive(header_value)))
+                                })
+                                .map_err(|_| invalid_value())
+                        }),
+                    ApiKeyLocation::Query => Ok(Some(Addition::Query(format!(
+                        "{}={}",
+                        utf8_percent_encode(name, NON_ALPHANUMERIC),
+                        utf8_percent_encode(value, NON_ALPHANUMERIC)
+                    )))),
+                    ApiKeyLocation::Cookie if value.contains([';', ',', '"', '\\']) => {
+                        Err(invalid_value())
+                    }
+                    ApiKeyLocation::Cookie => Ok(Some(Addition::Cookie(format!("{name}={value}")))),
                 }
-            };
-            header.map(|(name, mut value)| {
-                value.set_sensitive(true);
-                Some((name, value))
-            })
+            }
         }
+        (SchemeKind::Bearer, Some(Credential::Secret(secret))) => {
+            if !secret.expose().bytes().all(|byte| byte.is_ascii_graphic()) {
+                Err(invalid_value())
+            } else {
+                HeaderValue::from_str(&format!("Bearer {}", secret.expose()))
+                    .map(|value| Some(Addition::Header(header::AUTHORIZATION, sensitive(value))))
+                    .map_err(|_| invalid_value())
+            }
+        }
+        (SchemeKind::Basic, Some(Credential::Basic { username, password })) => {
+            let encoded = base64::engine::general_purpose::STANDARD
+                .encode(format!("{username}:{}", password.expose()));
+            HeaderValue::from_str(&format!("Basic {encoded}"))
+                .map(|value| Some(Addition::Header(header::AUTHORIZATION, sensitive(value))))
+                .map_err(|_| invalid_value())
+        }
+        (_, Some(_)) => Err(ConfigurationProblem::new(
+            setting,
+            format!(
+                "security scheme {} needs a different kind of credential than the one set for {setting}",
+                scheme.name
+            ),
+        )),
     };
     PreparedCredential {
         scheme: scheme.name,
-        header,
         setting,
-        source: credential.source,
+        addition,
     }
 }
 
-/// Picks the first alternative of the operation's security whose credentials are all set,
-/// and returns its headers.
+/// Picks the first alternative of the operation's security whose credentials are all set, and
+/// returns what it adds.
 ///
 /// When none is complete, the error names the first missing setting and lists, for every
-/// alternative, what is missing from it.
+/// alternative, what would satisfy it.
 pub(super) fn authenticate(
     credentials: &[PreparedCredential],
     operation: &Operation,
-) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+) -> Result<Credentials, Error> {
     if operation.security.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Credentials::default());
     }
     let mut missing_by_alternative: Vec<Vec<&PreparedCredential>> = Vec::new();
     for requirement in operation.security {
-        let mut headers = Vec::with_capacity(requirement.len());
+        let mut chosen = Credentials::default();
         let mut missing = Vec::new();
         for scheme_name in requirement.iter() {
-            let credential = credentials
+            let Some(credential) = credentials
                 .iter()
-                .find(|credential| credential.scheme == *scheme_name);
-            let Some(credential) = credential else {
+                .find(|credential| credential.scheme == *scheme_name)
+            else {
                 return Err(Error::configuration(
                     "security",
                     format!(
@@ -103,14 +156,19 @@ pub(super) fn authenticate(
                     ),
                 ));
             };
-            match &credential.header {
-                Ok(Some(header)) => headers.push(header.clone()),
+            match &credential.addition {
+                Ok(Some(Addition::Header(name, value))) => {
+                    chosen.headers.push((name.clone(), value.clone()))
+                }
+                Ok(Some(Addition::Query(piece))) => chosen.query.push(piece.clone()),
+                Ok(Some(Addition::Cookie(cookie))) => chosen.cookies.push(cookie.clone()),
+                Ok(Some(Addition::Nothing)) => {}
                 Ok(None) => missing.push(credential),
                 Err(problem) => return Err(problem.to_error()),
             }
         }
         if missing.is_empty() {
-            return Ok(headers);
+            return Ok(chosen);
         }
         missing_by_alternative.push(missing);
     }
@@ -118,7 +176,7 @@ pub(super) fn authenticate(
         .first()
         .and_then(|missing| missing.first())
     else {
-        return Ok(Vec::new());
+        return Ok(Credentials::default());
     };
     let mut remedies: Vec<String> = Vec::new();
     for missing in &missing_by_alternative {
@@ -145,20 +203,23 @@ fn describe_remedy(missing: &[&PreparedCredential]) -> String {
     let mut env_methods = Vec::new();
     let mut parts = Vec::new();
     for credential in missing {
-        match &credential.source {
-            CredentialSource::EnvironmentOrBuilder {
-                env_var,
-                builder_method,
-            } => {
-                env_vars.push(*env_var);
-                env_methods.push(*builder_method);
+        let setting = SETTINGS
+            .iter()
+            .find(|setting| setting.name == credential.setting);
+        let kind = setting.map(|setting| setting.kind);
+        match setting.and_then(|setting| {
+            setting
+                .env_var
+                .filter(|_| setting.kind != SettingKind::Basic)
+        }) {
+            Some(env_var) => {
+                env_vars.push(env_var);
+                env_methods.push(format!("with_{}", credential.setting));
             }
-            CredentialSource::Builder {
-                noun,
-                builder_method,
-            } => parts.push(format!("{noun} (Configuration::{builder_method})")),
-            CredentialSource::Unsupported { scheme } => parts.push(format!(
-                "a credential for security scheme {scheme}, which this client has no setting for"
+            None => parts.push(format!(
+                "{} (Configuration::with_{})",
+                noun(credential.setting, kind),
+                credential.setting
             )),
         }
     }
@@ -173,6 +234,23 @@ fn describe_remedy(missing: &[&PreparedCredential]) -> String {
         );
     }
     join_with_and(&parts)
+}
+
+/// What a setting holds, in words: `access_token` is `an access token`, `basic` is
+/// `a basic user name and password`.
+fn noun(setting: &str, kind: Option<SettingKind>) -> String {
+    let words = setting.replace('_', " ");
+    let words = match kind {
+        Some(SettingKind::Token) if !words.ends_with("token") => format!("{words} token"),
+        Some(SettingKind::Basic) => format!("{words} user name and password"),
+        _ => words,
+    };
+    let article = if words.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {words}")
 }
 
 /// Joins `a`, `a and b`, `a, b and c`.

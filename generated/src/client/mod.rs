@@ -1,12 +1,17 @@
-//! The HTTP layer every operation goes through: server and security tables, the client with its connection pool, and request sending.
+//! The HTTP layer every operation goes through: the spec's server, security and operation tables, the client with its connection pool, and request sending.
 //!
-//! The parts live in submodules: `auth` (credential headers), `url` (request URLs),
-//! `redirect` (same-origin redirects), `body` (bounded body reading), `response`
-//! ([`RawResponse`], [`ResponseContent`]) and `tls` (the HTTP clients this crate builds).
+//! The parts live in submodules: `request` ([`Request`], which generated code fills with
+//! parameters and a body), `parameters` (serialization by `style`), `multipart` (form bodies),
+//! `auth` (credentials), `url` (request URLs), `redirect` (same-origin redirects), `body`
+//! (bounded body reading), `response` ([`RawResponse`], [`ResponseContent`]) and `tls` (the HTTP
+//! clients this crate builds).
 
 mod auth;
 pub(crate) mod body;
+mod multipart;
+mod parameters;
 pub(crate) mod redirect;
+mod request;
 mod response;
 mod tls;
 pub(crate) mod url;
@@ -17,6 +22,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::configuration::{Configuration, ConfigurationProblem, PROXY_ENV_VARS, url_secrets};
 use crate::error::{Error, SendSummary};
@@ -24,7 +30,10 @@ use crate::retry;
 use crate::secret::SecretRedactor;
 use crate::servers::SECURITY_SCHEMES;
 
+pub use multipart::{FilePart, Multipart};
+pub use parameters::Style;
 pub use redirect::MAX_REDIRECTS;
+pub use request::Request;
 pub use response::{RawResponse, ResponseContent};
 pub use url::encode_path_segment;
 
@@ -44,7 +53,7 @@ pub struct Server {
 pub struct ServerVariable {
     /// The name between braces in the template, for example `site`.
     pub name: &'static str,
-    /// The value used when none is chosen.
+    /// The value used when none is set.
     pub default: &'static str,
     /// The values allowed; empty when any value is.
     pub allowed: &'static [&'static str],
@@ -55,19 +64,41 @@ pub struct ServerVariable {
 pub struct SecurityScheme {
     /// The scheme's name in the spec, for example `apiKeyAuth`.
     pub name: &'static str,
-    /// Where the credential goes in a request.
-    pub location: SecuritySchemeLocation,
-    /// The environment variable [`Configuration::new`] reads the credential from, if any.
-    pub env_var: Option<&'static str>,
+    /// How the credential is sent.
+    pub kind: SchemeKind,
+    /// The [`Configuration`] setting that holds the credential, for example `api_key`.
+    pub setting: &'static str,
 }
 
-/// Where a security scheme puts its credential.
+/// How a security scheme sends its credential.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SecuritySchemeLocation {
-    /// In the named header, as is.
-    Header(&'static str),
-    /// In `Authorization: Bearer <token>`.
+#[non_exhaustive]
+pub enum SchemeKind {
+    /// An API key, as is.
+    ApiKey {
+        /// Where it goes.
+        location: ApiKeyLocation,
+        /// The header, query parameter or cookie name.
+        name: &'static str,
+    },
+    /// HTTP basic authentication: `Authorization: Basic <base64 of user:password>`.
+    Basic,
+    /// `Authorization: Bearer <token>` (HTTP bearer, OAuth2 and OpenID Connect).
     Bearer,
+    /// A scheme this client cannot apply (described); an operation that needs only it is sent
+    /// without credentials, for an [`Interceptor`](crate::interceptor::Interceptor) to sign.
+    Unsupported(&'static str),
+}
+
+/// Where an API key goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
 }
 
 /// The static description of one operation; generated code declares one `static` per operation.
@@ -82,6 +113,43 @@ pub struct Operation {
     /// The spec's `security`: alternatives (any one will do) of requirements (all needed),
     /// by scheme name. Empty when the operation needs no credentials.
     pub security: &'static [&'static [&'static str]],
+    /// The servers the operation is sent to: the spec's, or its own.
+    pub servers: &'static [Server],
+    /// The `Accept` header: the media types its responses have.
+    pub accept: &'static str,
+    /// The documented error responses and how to decode their bodies.
+    pub errors: &'static [ErrorResponse],
+    /// Whether the spec marks the operation unstable: it must be enabled with
+    /// [`Configuration::with_unstable_operation`] before it can be called.
+    pub unstable: bool,
+}
+
+/// A documented error response: the statuses it covers and how to decode its body.
+#[derive(Debug)]
+pub struct ErrorResponse {
+    /// The statuses: a code (`404`), the first digit of a range (`4` for `4XX`), or `0` for
+    /// `default`, which covers every status no other entry lists.
+    pub statuses: &'static [u16],
+    /// Decodes the body into the crate's [`ErrorBody`](crate::apis::ErrorBody), when the spec
+    /// documents a model for it.
+    pub decode: Option<DecodeErrorBody>,
+}
+
+/// A function that decodes an error body as one model, as [`decode_error_body`] is for each.
+pub type DecodeErrorBody = fn(&[u8]) -> Option<crate::apis::ErrorBody>;
+
+impl ErrorResponse {
+    /// An entry of an operation's error table.
+    pub const fn new(statuses: &'static [u16], decode: Option<DecodeErrorBody>) -> Self {
+        Self { statuses, decode }
+    }
+}
+
+/// Decodes an error body as the model `T`; generated error tables name one instance per model.
+pub fn decode_error_body<T: DeserializeOwned + Into<crate::apis::ErrorBody>>(
+    body: &[u8],
+) -> Option<crate::apis::ErrorBody> {
+    serde_json::from_slice::<T>(body).ok().map(Into::into)
 }
 
 /// The HTTP client behind every API struct: configuration and one connection pool.
@@ -100,7 +168,6 @@ pub struct ApiClient {
 struct ClientInner {
     configuration: Configuration,
     http_client: Result<reqwest::Client, ConfigurationProblem>,
-    base_url: Result<String, ConfigurationProblem>,
     user_agent: Result<HeaderValue, ConfigurationProblem>,
     credentials: Vec<auth::PreparedCredential>,
     redactor: SecretRedactor,
@@ -188,7 +255,6 @@ impl ApiClient {
         configuration: Configuration,
         http_client: Result<reqwest::Client, ConfigurationProblem>,
     ) -> Self {
-        let base_url = configuration.resolve_base_url();
         let user_agent = HeaderValue::from_str(&configuration.user_agent()).map_err(|_| {
             ConfigurationProblem::new(
                 "user_agent",
@@ -204,7 +270,6 @@ impl ApiClient {
             inner: Arc::new(ClientInner {
                 configuration,
                 http_client,
-                base_url,
                 user_agent,
                 credentials,
                 redactor,
@@ -217,16 +282,124 @@ impl ApiClient {
         &self.inner.configuration
     }
 
-    /// Sends one operation's request, with credentials, timeout, retries and rate-limit
-    /// waits, and returns the final response whatever its status.
+    /// Starts the request of `operation`; generated code adds its parameters and body, then
+    /// calls [`ApiClient::send`].
+    pub fn request(&self, operation: &'static Operation) -> Request {
+        Request::new(operation)
+    }
+
+    /// Sends a request, with credentials, timeout, retries and rate-limit waits, and returns the
+    /// final response whatever its status; [`RawResponse`] then decodes it as the operation's
+    /// success type or turns it into a typed error.
+    ///
+    /// It fails before sending anything for a parameter that cannot be sent, a missing or
+    /// invalid setting, an unstable operation that is not enabled, or a call outside a Tokio
+    /// runtime; after, for transport and timeout problems and for a response body over the size
+    /// limit. A redirect that is not followed (see [`ApiClient`]) is the final response.
+    pub async fn send(&self, request: Request) -> Result<RawResponse, Error> {
+        let inner = &*self.inner;
+        let prepared = self.prepare(request).map_err(|error| {
+            error.with_sending(SendSummary {
+                redactor: inner.redactor.clone(),
+                ..SendSummary::default()
+            })
+        })?;
+        retry::send(
+            inner.http_client.as_ref().ok(),
+            &inner.configuration,
+            &prepared,
+        )
+        .await
+    }
+
+    /// Checks the call can be made and builds what every attempt sends.
+    fn prepare(&self, request: Request) -> Result<retry::PreparedRequest, Error> {
+        let inner = &*self.inner;
+        let operation = request.operation();
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(Error::configuration(
+                "runtime",
+                format!(
+                    "{} was called outside a Tokio runtime; call it from #[tokio::main] or a Tokio task",
+                    operation.id
+                ),
+            ));
+        }
+        if operation.unstable
+            && !inner
+                .configuration
+                .is_unstable_operation_enabled(operation.id)
+        {
+            return Err(Error::configuration(
+                "unstable_operations",
+                format!(
+                    "{id} is unstable and may change; enable it with Configuration::with_unstable_operation(\"{id}\")",
+                    id = operation.id
+                ),
+            ));
+        }
+        if !inner.uses_mock() {
+            inner
+                .http_client
+                .as_ref()
+                .map_err(|problem| inner.error_for(problem))?;
+        }
+        let parts = request.into_parts()?;
+        let base_url = inner
+            .configuration
+            .resolve_servers(operation.servers)
+            .map_err(|problem| inner.error_for(&problem))?;
+        let credentials = auth::authenticate(&inner.credentials, operation)?;
+        let query: Vec<&str> = parts
+            .query
+            .iter()
+            .chain(&credentials.query)
+            .map(String::as_str)
+            .collect();
+        let url = url::build_url(&base_url, &parts.path, &query)?;
+        let mut headers = inner.base_headers(operation)?;
+        if let Some((_, content_type)) = &parts.body {
+            headers.insert(header::CONTENT_TYPE, content_type.clone());
+        }
+        for (name, value) in parts.headers.iter() {
+            headers.insert(name.clone(), value.clone());
+        }
+        for (name, value) in credentials.headers {
+            headers.insert(name, value);
+        }
+        let cookies: Vec<&str> = parts
+            .cookies
+            .iter()
+            .chain(&credentials.cookies)
+            .map(String::as_str)
+            .collect();
+        if !cookies.is_empty() {
+            let mut value = HeaderValue::from_str(&cookies.join("; ")).map_err(|_| {
+                Error::invalid_parameter(
+                    operation.id,
+                    "Cookie",
+                    "a cookie value is not a valid header value".to_string(),
+                )
+            })?;
+            value.set_sensitive(!credentials.cookies.is_empty());
+            headers.insert(header::COOKIE, value);
+        }
+        Ok(retry::PreparedRequest {
+            operation,
+            url,
+            headers,
+            body: parts.body.map(|(body, _)| body),
+            timeout: inner.configuration.timeout(),
+            max_body_bytes: inner.configuration.max_response_body_bytes(),
+            redactor: inner.redactor.clone(),
+        })
+    }
+
+    /// Sends one operation's request from an encoded path, query pairs and a JSON body: the
+    /// interface generated code used before [`Request`]; kept for code written against it.
     ///
     /// `path` is already encoded (see [`encode_path_segment`]); `query` holds wire names as
-    /// the spec spells them (`page[size]`) and unencoded values; `body` is JSON, sent with
-    /// `Content-Type: application/json`.
-    ///
-    /// It fails only for configuration, transport and timeout problems, and for a response
-    /// body over the size limit; the caller turns a response status into success or a typed
-    /// error. A redirect that is not followed (see [`ApiClient`]) is the final response.
+    /// the spec spells them (`page[size]`) and unencoded values; `body` is JSON.
     pub async fn execute(
         &self,
         operation: &'static Operation,
@@ -234,27 +407,17 @@ impl ApiClient {
         query: Vec<(&'static str, String)>,
         body: Option<Vec<u8>>,
     ) -> Result<RawResponse, Error> {
-        let inner = &*self.inner;
-        let http_client = inner
-            .http_client
-            .as_ref()
-            .map_err(|problem| inner.error_for(problem))?;
-        let base_url = inner
-            .base_url
-            .as_ref()
-            .map_err(|problem| inner.error_for(problem))?;
-        let url = url::build_url(base_url, &path, &query)?;
-        let headers = inner.request_headers(operation, body.is_some())?;
-        let request = retry::PreparedRequest {
-            operation,
-            url,
-            headers,
-            body: body.map(Bytes::from),
-            timeout: inner.configuration.timeout(),
-            max_body_bytes: inner.configuration.max_response_body_bytes(),
-            redactor: inner.redactor.clone(),
-        };
-        retry::send(http_client, &inner.configuration, &request).await
+        let mut request = Request::new(operation).with_encoded_path(path);
+        for (name, value) in &query {
+            request.query_parameter(name, value);
+        }
+        if let Some(body) = body {
+            request.raw_body(
+                Bytes::from(body),
+                HeaderValue::from_static("application/json"),
+            );
+        }
+        self.send(request).await
     }
 }
 
@@ -267,25 +430,30 @@ impl ClientInner {
         })
     }
 
-    /// Builds the headers every attempt of `operation` carries.
-    fn request_headers(&self, operation: &Operation, has_body: bool) -> Result<HeaderMap, Error> {
+    /// The headers every request carries: the user agent and the operation's `Accept`.
+    fn base_headers(&self, operation: &Operation) -> Result<HeaderMap, Error> {
         let mut headers = HeaderMap::new();
         let user_agent = self
             .user_agent
             .as_ref()
             .map_err(|problem| self.error_for(problem))?;
         headers.insert(header::USER_AGENT, user_agent.clone());
-        headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
-        if has_body {
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-        }
-        for (name, value) in auth::authenticate(&self.credentials, operation)? {
-            headers.insert(name, value);
-        }
+        let accept =
+            HeaderValue::from_str(operation.accept).unwrap_or(HeaderValue::from_static("*/*"));
+        headers.insert(header::ACCEPT, accept);
         Ok(headers)
+    }
+
+    /// Whether a test double answers this client's requests.
+    fn uses_mock(&self) -> bool {
+        #[cfg(feature = "test-util")]
+        {
+            self.configuration.mock().is_some()
+        }
+        #[cfg(not(feature = "test-util"))]
+        {
+            false
+        }
     }
 }
 

@@ -24,7 +24,11 @@ pub struct FilePart {
 impl FilePart {
     /// A file part holding `bytes`.
     pub fn new(bytes: impl Into<Bytes>) -> Self {
-        Self { bytes: bytes.into(), file_name: None, content_type: None }
+        Self {
+            bytes: bytes.into(),
+            file_name: None,
+            content_type: None,
+        }
     }
 
     /// Sets the file name sent with the part.
@@ -104,24 +108,44 @@ impl Multipart {
     /// Adds a JSON part.
     pub fn json(&mut self, name: &str, value: &(impl Serialize + ?Sized)) {
         match serde_json::to_vec(value) {
-            Ok(json) => self.push(name, None, Some("application/json".to_string()), Bytes::from(json)),
+            Ok(json) => self.push(
+                name,
+                None,
+                Some("application/json".to_string()),
+                Bytes::from(json),
+            ),
             Err(error) => self.fail(name, &error),
         }
     }
 
     /// Adds a file part.
     pub fn file(&mut self, name: &str, file: &FilePart) {
-        let content_type = file.content_type.clone().or_else(|| Some("application/octet-stream".to_string()));
+        let content_type = file
+            .content_type
+            .clone()
+            .or_else(|| Some("application/octet-stream".to_string()));
         let file_name = file.file_name.clone().or_else(|| Some(name.to_string()));
         self.push(name, file_name, content_type, file.bytes.clone());
     }
 
-    fn push(&mut self, name: &str, file_name: Option<String>, content_type: Option<String>, body: Bytes) {
-        self.parts.push(Part { name: name.to_string(), file_name, content_type, body });
+    fn push(
+        &mut self,
+        name: &str,
+        file_name: Option<String>,
+        content_type: Option<String>,
+        body: Bytes,
+    ) {
+        self.parts.push(Part {
+            name: name.to_string(),
+            file_name,
+            content_type,
+            body,
+        });
     }
 
     fn fail(&mut self, name: &str, error: &serde_json::Error) {
-        self.problem.get_or_insert_with(|| format!("the `{name}` part cannot be serialized: {error}"));
+        self.problem
+            .get_or_insert_with(|| format!("the `{name}` part cannot be serialized: {error}"));
     }
 
     /// The encoded body and its `Content-Type` (with the boundary), or why a part could not be made.
@@ -130,29 +154,53 @@ impl Multipart {
             return Err(problem);
         }
         let boundary = self.boundary();
-        let mut body = Vec::with_capacity(self.parts.iter().map(|part| part.body.len() + 128).sum());
+        let mut body =
+            Vec::with_capacity(self.parts.iter().map(|part| part.body.len() + 128).sum());
         for part in &self.parts {
-            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"", quote(&part.name)).as_bytes());
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"",
+                    quote(&part.name)
+                )
+                .as_bytes(),
+            );
             if let Some(file_name) = &part.file_name {
                 body.extend_from_slice(format!("; filename=\"{}\"", quote(file_name)).as_bytes());
             }
             body.extend_from_slice(b"\r\n");
             if let Some(content_type) = &part.content_type {
-                body.extend_from_slice(format!("Content-Type: {}\r\n", content_type.replace(['\r', '\n'], " ")).as_bytes());
+                body.extend_from_slice(
+                    format!(
+                        "Content-Type: {}\r\n",
+                        content_type.replace(['\r', '\n'], " ")
+                    )
+                    .as_bytes(),
+                );
             }
             body.extend_from_slice(b"\r\n");
             body.extend_from_slice(&part.body);
             body.extend_from_slice(b"\r\n");
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-        Ok((Bytes::from(body), format!("{media_type}; boundary={boundary}")))
+        Ok((
+            Bytes::from(body),
+            format!("{media_type}; boundary={boundary}"),
+        ))
     }
 
     /// A boundary that appears in no part: random, and drawn again in the unlikely case it does.
     fn boundary(&self) -> String {
         loop {
-            let boundary = format!("----client-boundary-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
-            let found = self.parts.iter().any(|part| part.body.windows(boundary.len()).any(|window| window == boundary.as_bytes()));
+            let boundary = format!(
+                "----client-boundary-{:016x}{:016x}",
+                fastrand::u64(..),
+                fastrand::u64(..)
+            );
+            let found = self.parts.iter().any(|part| {
+                part.body
+                    .windows(boundary.len())
+                    .any(|window| window == boundary.as_bytes())
+            });
             if !found {
                 return boundary;
             }
@@ -162,7 +210,9 @@ impl Multipart {
 
 /// Escapes a name for a quoted header parameter, as browsers do: `"`, CR and LF are percent-encoded.
 fn quote(name: &str) -> String {
-    name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
+    name.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 #[cfg(test)]
@@ -177,11 +227,17 @@ mod tests {
         form.json("tags", &vec!["x"]);
         form.file("file", &FilePart::new(b"data".to_vec()).file_name("f.txt"));
         let (body, content_type) = form.encode("multipart/form-data").unwrap();
-        let boundary = content_type.strip_prefix("multipart/form-data; boundary=").unwrap();
+        let boundary = content_type
+            .strip_prefix("multipart/form-data; boundary=")
+            .unwrap();
         let text = String::from_utf8(body.to_vec()).unwrap();
-        assert!(text.starts_with(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na \"b\"\r\n")));
+        assert!(text.starts_with(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na \"b\"\r\n"
+        )));
         assert!(text.contains("name=\"count\"\r\n\r\n3\r\n"));
-        assert!(text.contains("name=\"tags\"\r\nContent-Type: application/json\r\n\r\n[\"x\"]\r\n"));
+        assert!(
+            text.contains("name=\"tags\"\r\nContent-Type: application/json\r\n\r\n[\"x\"]\r\n")
+        );
         assert!(text.contains("name=\"file\"; filename=\"f.txt\"\r\nContent-Type: application/octet-stream\r\n\r\ndata\r\n"));
         assert!(text.ends_with(&format!("--{boundary}--\r\n")));
     }

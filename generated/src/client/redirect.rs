@@ -18,7 +18,7 @@
 use std::time::Instant;
 
 use bytes::Bytes;
-use reqwest::header::{CONTENT_TYPE, HeaderValue, LOCATION};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION};
 use reqwest::{Method, StatusCode, Url};
 
 use super::url::redact_userinfo;
@@ -125,6 +125,7 @@ pub(crate) enum SendFailure {
 pub(crate) async fn send_following_redirects(
     http_client: &reqwest::Client,
     request: &PreparedRequest,
+    request_headers: &HeaderMap,
 ) -> Result<Followed, SendFailure> {
     // A timeout too long to add to the clock (`Duration::MAX`) means no deadline.
     let deadline = Instant::now().checked_add(request.timeout);
@@ -140,7 +141,7 @@ pub(crate) async fn send_following_redirects(
         if remaining.is_zero() {
             return Err(SendFailure::Timeout);
         }
-        let mut headers = request.headers.clone();
+        let mut headers = request_headers.clone();
         if body.is_none() {
             headers.remove(CONTENT_TYPE);
         }

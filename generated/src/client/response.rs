@@ -6,12 +6,19 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
+use super::Operation;
 use crate::error::{Error, SendSummary};
 use crate::rate_limit::RateLimit;
 
 /// A response as received, before the operation decides whether its status is a success.
+///
+/// Every 2xx status is a success, decoded by [`json`](RawResponse::json),
+/// [`text`](RawResponse::text), [`bytes`](RawResponse::bytes) or [`empty`](RawResponse::empty) as
+/// the operation's success type; any other status becomes an [`Error`] of kind
+/// [`Status`](crate::error::ErrorKind::Status) with the typed body the operation's error table
+/// documents for it.
 pub struct RawResponse {
-    operation: &'static str,
+    operation: &'static Operation,
     status: u16,
     headers: HeaderMap,
     body: Bytes,
@@ -23,7 +30,7 @@ impl fmt::Debug for RawResponse {
         // The body is left out on purpose: responses may carry secrets.
         formatter
             .debug_struct("RawResponse")
-            .field("operation", &self.operation)
+            .field("operation", &self.operation.id)
             .field("status", &self.status)
             .field("body_length", &self.body.len())
             .field("attempts", &self.sending.attempts)
@@ -33,7 +40,7 @@ impl fmt::Debug for RawResponse {
 
 impl RawResponse {
     pub(crate) fn new(
-        operation: &'static str,
+        operation: &'static Operation,
         status: u16,
         headers: HeaderMap,
         body: Bytes,
@@ -70,8 +77,87 @@ impl RawResponse {
         &self.body
     }
 
-    /// Decodes the body as `T`, whether the content type is `application/json` or
-    /// `application/vnd.api+json`. On failure the error names `type_name` and the JSON path.
+    /// Decodes a success (2xx) body as JSON into `T`; any other status is an error with its
+    /// documented typed body. A body that does not decode is an error naming `T` and the JSON path.
+    pub fn json<T: DeserializeOwned>(self) -> Result<ResponseContent<T>, Error> {
+        if !self.is_success() {
+            return Err(self.into_error());
+        }
+        self.decode(short_type_name::<T>())
+    }
+
+    /// Returns a success (2xx) body as text; any other status is an error. Bytes that are not
+    /// UTF-8 are replaced by U+FFFD.
+    pub fn text(self) -> Result<ResponseContent<String>, Error> {
+        if !self.is_success() {
+            return Err(self.into_error());
+        }
+        let body = String::from_utf8_lossy(&self.body).into_owned();
+        Ok(ResponseContent {
+            status: self.status,
+            headers: self.headers,
+            body,
+        })
+    }
+
+    /// Returns a success (2xx) body as bytes; any other status is an error.
+    pub fn bytes(self) -> Result<ResponseContent<Bytes>, Error> {
+        if !self.is_success() {
+            return Err(self.into_error());
+        }
+        Ok(ResponseContent {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+        })
+    }
+
+    /// Accepts any body (empty, `{}` or anything else) of a success (2xx) the spec gives no
+    /// schema; any other status is an error.
+    pub fn empty(self) -> Result<ResponseContent<()>, Error> {
+        if !self.is_success() {
+            return Err(self.into_error());
+        }
+        Ok(ResponseContent {
+            status: self.status,
+            headers: self.headers,
+            body: (),
+        })
+    }
+
+    fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// Turns a failure status into an [`Error`], with the typed body of the first entry of the
+    /// operation's error table that covers the status: an exact code first, then a range, then
+    /// `default`.
+    pub fn into_error(self) -> Error {
+        let status = self.status;
+        let errors = self.operation.errors;
+        let entry = errors
+            .iter()
+            .find(|entry| entry.statuses.contains(&status))
+            .or_else(|| {
+                errors
+                    .iter()
+                    .find(|entry| entry.statuses.contains(&(status / 100)))
+            })
+            .or_else(|| errors.iter().find(|entry| entry.statuses.contains(&0)));
+        let typed_body = entry
+            .and_then(|entry| entry.decode)
+            .and_then(|decode| decode(&self.body));
+        Error::http_status(
+            self.operation.id,
+            (self.status, self.headers, self.body),
+            typed_body,
+            self.sending,
+        )
+    }
+
+    /// Decodes the body as `T`, whatever the status, whether the content type is
+    /// `application/json` or `application/vnd.api+json`. On failure the error names `type_name`
+    /// and the JSON path.
     pub fn decode<T: DeserializeOwned>(
         self,
         type_name: &'static str,
@@ -95,7 +181,7 @@ impl RawResponse {
         let (path, error) =
             locate_decode_error::<T>(&self.body).unwrap_or_else(|| (String::from("."), fast_error));
         Error::decode(
-            self.operation,
+            self.operation.id,
             type_name,
             path,
             error,
@@ -104,21 +190,12 @@ impl RawResponse {
         )
     }
 
-    /// Accepts any body (empty, `{}` or anything else) for a success the spec gives no schema.
-    pub fn empty(self) -> Result<ResponseContent<()>, Error> {
-        Ok(ResponseContent {
-            status: self.status,
-            headers: self.headers,
-            body: (),
-        })
-    }
-
     /// Turns an error response documented with schema `E` into an [`Error`]; the typed body
     /// is kept when it decodes, and the raw body either way.
     pub fn error<E: DeserializeOwned + Into<crate::apis::ErrorBody>>(self) -> Error {
         let typed_body = serde_json::from_slice::<E>(&self.body).ok().map(Into::into);
         Error::http_status(
-            self.operation,
+            self.operation.id,
             (self.status, self.headers, self.body),
             typed_body,
             self.sending,
@@ -128,11 +205,22 @@ impl RawResponse {
     /// Turns an error response with no documented schema (or an undocumented status) into an [`Error`].
     pub fn unexpected(self) -> Error {
         Error::http_status(
-            self.operation,
+            self.operation.id,
             (self.status, self.headers, self.body),
             None,
             self.sending,
         )
+    }
+}
+
+/// The name of a type without its module path: `Vec<crate::models::Pet>` is `Vec<Pet>`.
+fn short_type_name<T>() -> &'static str {
+    let full = std::any::type_name::<T>();
+    // Generic names are rare here; they keep their full form, which still says what was expected.
+    if full.contains('<') {
+        full
+    } else {
+        full.rsplit("::").next().unwrap_or(full)
     }
 }
 
@@ -157,6 +245,15 @@ pub struct ResponseContent<T> {
 }
 
 impl<T> ResponseContent<T> {
+    /// Replaces the body by `f(body)`, keeping the status and the headers.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ResponseContent<U> {
+        ResponseContent {
+            status: self.status,
+            headers: self.headers,
+            body: f(self.body),
+        }
+    }
+
     /// Returns the decoded body.
     pub fn into_body(self) -> T {
         self.body

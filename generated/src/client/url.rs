@@ -14,10 +14,6 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// Characters left as they are in a query parameter name: the unreserved characters and
-/// the brackets of names such as `page[size]`.
-const QUERY_NAME: &AsciiSet = &PATH_SEGMENT.remove(b'[').remove(b']');
-
 /// Percent-encodes one path segment: `a b/c` becomes `a%20b%2Fc`.
 ///
 /// ```
@@ -27,20 +23,16 @@ pub fn encode_path_segment(value: &str) -> String {
     utf8_percent_encode(value, PATH_SEGMENT).to_string()
 }
 
-/// Joins the base URL, an encoded path and the query parameters into a request URL.
-pub(crate) fn build_url(
-    base_url: &str,
-    path: &str,
-    query: &[(&'static str, String)],
-) -> Result<reqwest::Url, Error> {
-    let mut text = String::with_capacity(base_url.len() + path.len() + 16 * query.len());
+/// Joins the base URL, an encoded path and encoded `name=value` query pieces into a request URL.
+pub(crate) fn build_url(base_url: &str, path: &str, query: &[&str]) -> Result<reqwest::Url, Error> {
+    let mut text = String::with_capacity(
+        base_url.len() + path.len() + query.iter().map(|piece| piece.len() + 1).sum::<usize>(),
+    );
     text.push_str(base_url);
     text.push_str(path);
-    for (index, (name, value)) in query.iter().enumerate() {
+    for (index, piece) in query.iter().enumerate() {
         text.push(if index == 0 { '?' } else { '&' });
-        text.extend(utf8_percent_encode(name, QUERY_NAME));
-        text.push('=');
-        text.extend(utf8_percent_encode(value, PATH_SEGMENT));
+        text.push_str(piece);
     }
     reqwest::Url::parse(&text).map_err(|error| {
         Error::configuration(
@@ -103,10 +95,7 @@ mod tests {
         let url = build_url(
             "http://127.0.0.1:1/prefix",
             "/api/v2/things",
-            &[
-                ("page[size]", String::from("10")),
-                ("filter", String::from("a b&c")),
-            ],
+            &["page[size]=10", "filter=a%20b%26c"],
         )
         .unwrap();
         assert_eq!(

@@ -221,11 +221,9 @@ impl<'a> Lowerer<'a> {
         let has_unions = !unions.is_empty();
         if !all_of.is_empty() || has_unions {
             if all_of.is_empty() && !has_own_object {
-                // A `oneOf` or `anyOf`, whatever `type` says beside it.
-                return match distinct_members(unions).as_slice() {
-                    [single] => Classified::Single(single.clone()),
-                    members => Classified::Union(members.to_vec()),
-                };
+                // A `oneOf` or `anyOf`, whatever `type` says beside it. One member is still a
+                // union: the catch-all keeps members a later version of the API adds.
+                return Classified::Union(distinct_members(unions));
             }
             if all_of.len() == 1 && !has_unions && !has_own_object {
                 return Classified::Single(all_of[0].clone());
