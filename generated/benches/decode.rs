@@ -31,7 +31,9 @@ fn main() {
 #[divan::bench(args = INTEGRATIONS)]
 fn get_action_connection_model(bencher: divan::Bencher, integration: &str) {
     let json = payloads::action_connection_json(integration);
-    bencher.bench(|| serde_json::from_str::<GetActionConnectionResponse>(black_box(json)).expect("decodes"));
+    bencher.bench(|| {
+        serde_json::from_str::<GetActionConnectionResponse>(black_box(json)).expect("decodes")
+    });
 }
 
 #[divan::bench(args = INTEGRATIONS)]
@@ -43,7 +45,9 @@ fn get_action_connection_value(bencher: divan::Bencher, integration: &str) {
 #[divan::bench]
 fn org_connection_list_model(bencher: divan::Bencher) {
     let json = ORG_CONNECTION_LIST.as_str();
-    bencher.bench(|| serde_json::from_str::<OrgConnectionListResponse>(black_box(json)).expect("decodes"));
+    bencher.bench(|| {
+        serde_json::from_str::<OrgConnectionListResponse>(black_box(json)).expect("decodes")
+    });
 }
 
 #[divan::bench]
@@ -56,26 +60,58 @@ fn org_connection_list_value(bencher: divan::Bencher) {
 /// the ratios. Both sides include dropping what they decoded.
 fn report_ratios(mode: RunMode) {
     println!();
-    println!("decode ratios (model / serde_json::Value on the same bytes, budget <= {RATIO_BUDGET:.2}){}:", mode.note());
+    println!(
+        "decode ratios (model / serde_json::Value on the same bytes, budget <= {RATIO_BUDGET:.2}){}:",
+        mode.note()
+    );
     for case in &ACTION_CONNECTION_CASES {
         let comparison = compare(
             mode,
-            || drop(black_box(serde_json::from_str::<GetActionConnectionResponse>(black_box(case.json)))),
-            || drop(black_box(serde_json::from_str::<Value>(black_box(case.json)))),
+            || {
+                drop(black_box(
+                    serde_json::from_str::<GetActionConnectionResponse>(black_box(case.json)),
+                ))
+            },
+            || {
+                drop(black_box(serde_json::from_str::<Value>(black_box(
+                    case.json,
+                ))))
+            },
         );
-        print_line(&format!("GetActionConnectionResponse({}), {} bytes", case.integration, case.json.len()), comparison);
+        print_line(
+            &format!(
+                "GetActionConnectionResponse({}), {} bytes",
+                case.integration,
+                case.json.len()
+            ),
+            comparison,
+        );
     }
     let json = ORG_CONNECTION_LIST.as_str();
     let comparison = compare(
         mode,
-        || drop(black_box(serde_json::from_str::<OrgConnectionListResponse>(black_box(json)))),
+        || {
+            drop(black_box(
+                serde_json::from_str::<OrgConnectionListResponse>(black_box(json)),
+            ))
+        },
         || drop(black_box(serde_json::from_str::<Value>(black_box(json)))),
     );
-    print_line(&format!("OrgConnectionListResponse({ORG_CONNECTION_COUNT} items), {} bytes", json.len()), comparison);
+    print_line(
+        &format!(
+            "OrgConnectionListResponse({ORG_CONNECTION_COUNT} items), {} bytes",
+            json.len()
+        ),
+        comparison,
+    );
 }
 
 fn print_line(label: &str, comparison: timing::Comparison) {
-    let verdict = if comparison.ratio <= RATIO_BUDGET { "holds" } else { "MISSED" };
+    let verdict = if comparison.ratio <= RATIO_BUDGET {
+        "holds"
+    } else {
+        "MISSED"
+    };
     println!(
         "decode {label}: model {}, Value {}, ratio {:.2} ({verdict})",
         format_duration(comparison.measured),

@@ -27,7 +27,8 @@ fn decoded_pair(integration: &str) -> (GetActionConnectionResponse, Value) {
         .find(|case| case.integration == integration)
         .expect("every divan argument names a payload");
     let model = payloads::checked_action_connection(case);
-    let value = serde_json::from_str(payloads::action_connection_json(integration)).expect("the payload is JSON");
+    let value = serde_json::from_str(payloads::action_connection_json(integration))
+        .expect("the payload is JSON");
     (model, value)
 }
 
@@ -59,7 +60,10 @@ fn org_connection_list_value(bencher: divan::Bencher) {
 /// prints the ratios.
 fn report_ratios(mode: RunMode) {
     println!();
-    println!("encode ratios (model / serde_json::Value of the same payload){}:", mode.note());
+    println!(
+        "encode ratios (model / serde_json::Value of the same payload){}:",
+        mode.note()
+    );
     for case in &ACTION_CONNECTION_CASES {
         let (model, value) = decoded_pair(case.integration);
         let comparison = compare(
@@ -67,7 +71,10 @@ fn report_ratios(mode: RunMode) {
             || drop(black_box(serde_json::to_vec(black_box(&model)))),
             || drop(black_box(serde_json::to_vec(black_box(&value)))),
         );
-        print_line(&format!("GetActionConnectionResponse({})", case.integration), comparison);
+        print_line(
+            &format!("GetActionConnectionResponse({})", case.integration),
+            comparison,
+        );
     }
     let model = payloads::checked_org_connection_list();
     let value: Value = serde_json::from_str(&ORG_CONNECTION_LIST).expect("the list is JSON");
@@ -76,7 +83,10 @@ fn report_ratios(mode: RunMode) {
         || drop(black_box(serde_json::to_vec(black_box(&model)))),
         || drop(black_box(serde_json::to_vec(black_box(&value)))),
     );
-    print_line(&format!("OrgConnectionListResponse({ORG_CONNECTION_COUNT} items)"), comparison);
+    print_line(
+        &format!("OrgConnectionListResponse({ORG_CONNECTION_COUNT} items)"),
+        comparison,
+    );
 }
 
 fn print_line(label: &str, comparison: timing::Comparison) {

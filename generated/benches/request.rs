@@ -16,10 +16,10 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::LazyLock;
 
+use datadog_client::Configuration;
 use datadog_client::apis::ActionConnectionApi;
 use datadog_client::client::ApiClient;
 use datadog_client::models::GetActionConnectionResponse;
-use datadog_client::Configuration;
 use divan::black_box;
 use reqwest::header::{ACCEPT, USER_AGENT};
 use timing::{RunMode, compare, format_duration};
@@ -51,11 +51,23 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         .expect("the TLS setup works")
         .build()
         .expect("the HTTP client builds");
-    let configuration = Configuration::new().with_base_url(base_url.clone()).with_api_key(API_KEY).with_app_key(APP_KEY);
+    let configuration = Configuration::new()
+        .with_base_url(base_url.clone())
+        .with_api_key(API_KEY)
+        .with_app_key(APP_KEY);
     let user_agent = configuration.user_agent();
     let api = ActionConnectionApi::with_client_and_config(configuration, http_client.clone());
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("the runtime starts");
-    Fixture { runtime, api, http_client, url: format!("{base_url}/api/v2/actions/connections/{CONNECTION_ID}"), user_agent }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("the runtime starts");
+    Fixture {
+        runtime,
+        api,
+        http_client,
+        url: format!("{base_url}/api/v2/actions/connections/{CONNECTION_ID}"),
+        user_agent,
+    }
 });
 
 impl Fixture {
@@ -124,7 +136,11 @@ fn serve_connection(mut stream: TcpStream) {
 fn main() {
     let mode = RunMode::from_arguments();
     let fixture = &*FIXTURE;
-    assert_eq!(fixture.through_client(), fixture.through_bare_reqwest(), "both sides decode the same response");
+    assert_eq!(
+        fixture.through_client(),
+        fixture.through_bare_reqwest(),
+        "both sides decode the same response"
+    );
     divan::main();
     report_overhead(mode);
 }
@@ -148,7 +164,11 @@ fn report_overhead(mode: RunMode) {
         || drop(black_box(fixture.through_bare_reqwest())),
     );
     let overhead = (comparison.ratio - 1.0) * 100.0;
-    let verdict = if overhead <= OVERHEAD_BUDGET_PERCENT { "holds" } else { "MISSED" };
+    let verdict = if overhead <= OVERHEAD_BUDGET_PERCENT {
+        "holds"
+    } else {
+        "MISSED"
+    };
     println!();
     println!(
         "request GetActionConnection on loopback: client {}, bare reqwest {}, ratio {:.3}, overhead {overhead:+.1}% (budget <= {OVERHEAD_BUDGET_PERCENT:.0}%: {verdict}){}",

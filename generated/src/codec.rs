@@ -182,7 +182,10 @@ pub struct StringEnumVisitor<T> {
 impl<T> StringEnumVisitor<T> {
     /// A visitor for the enum named `type_name`, used in error messages.
     pub fn new(type_name: &'static str) -> Self {
-        Self { type_name, marker: std::marker::PhantomData }
+        Self {
+            type_name,
+            marker: std::marker::PhantomData,
+        }
     }
 }
 
@@ -227,7 +230,10 @@ impl RawJson {
             tag_scan::Scan::Absent => None,
             tag_scan::Scan::NeedsParse => {
                 let mut deserializer = serde_json::Deserializer::from_str(json);
-                deserializer.deserialize_any(TagVisitor { name }).ok().flatten()
+                deserializer
+                    .deserialize_any(TagVisitor { name })
+                    .ok()
+                    .flatten()
             }
         }
     }
@@ -335,7 +341,10 @@ mod tag_scan {
         let (key_start, key_end) = string_before(bytes, end)?;
         end = skip_whitespace_back(bytes, key_start);
         // The member must follow a comma or the opening brace: then it is structural, not text.
-        if end == 0 || !matches!(bytes[end - 1], b',' | b'{') || &json[key_start + 1..key_end - 1] != name {
+        if end == 0
+            || !matches!(bytes[end - 1], b',' | b'{')
+            || &json[key_start + 1..key_end - 1] != name
+        {
             return None;
         }
         Some(&json[value_start + 1..value_end - 1])
@@ -356,7 +365,9 @@ mod tag_scan {
                 Some(b'}') => return Scan::Absent,
                 _ => return Scan::NeedsParse,
             }
-            let Some(key_end) = plain_string_end(bytes, position) else { return Scan::NeedsParse };
+            let Some(key_end) = plain_string_end(bytes, position) else {
+                return Scan::NeedsParse;
+            };
             let key = &json[position + 1..key_end - 1];
             position = skip_whitespace(bytes, key_end);
             if bytes.get(position) != Some(&b':') {
@@ -369,7 +380,9 @@ mod tag_scan {
                     None => Scan::NeedsParse,
                 };
             }
-            let Some(value_end) = skip_value(bytes, position) else { return Scan::NeedsParse };
+            let Some(value_end) = skip_value(bytes, position) else {
+                return Scan::NeedsParse;
+            };
             position = skip_whitespace(bytes, value_end);
             match bytes.get(position) {
                 Some(b',') => position += 1,
@@ -441,7 +454,9 @@ mod tag_scan {
                         return Some(start + offset + 1);
                     }
                 }
-                b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return Some(start + offset),
+                b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => {
+                    return Some(start + offset);
+                }
                 _ => {}
             }
         }
@@ -462,7 +477,6 @@ mod tag_scan {
         }
         end
     }
-
 }
 
 #[cfg(test)]
@@ -475,7 +489,10 @@ pub mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     /// Writes `null` for `Some(None)`; `None` is skipped by the field's `skip_serializing_if`.
-    pub fn serialize<T: Serialize, S: Serializer>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(inner) => inner.serialize(serializer),
             None => serializer.serialize_none(),
@@ -483,7 +500,9 @@ pub mod double_option {
     }
 
     /// Reads a present field: `null` becomes `Some(None)`.
-    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
         Option::<T>::deserialize(deserializer).map(Some)
     }
 }

@@ -143,9 +143,26 @@ fn escape_snake(name: String) -> String {
 }
 
 /// The snake-case identifier of any text: `page[size]` is `page_size`, `type` is `type_`, `2fa`
-/// is `_2fa`.
+/// is `_2fa`. A name without letters is spelled with its symbols named (`+1` is `plus_1`), or
+/// gets a `value_` prefix (`0` is `value_0`): an identifier of only digits and underscores
+/// would say nothing.
 pub fn snake_case(wire_name: &str) -> String {
-    escape_snake(ascii_words(wire_name).to_snake_case())
+    let converted = ascii_words(wire_name).to_snake_case();
+    if converted.is_empty()
+        || converted
+            .chars()
+            .any(|character| character.is_ascii_alphabetic())
+    {
+        return escape_snake(converted);
+    }
+    let spelled = ascii_words(&spell_symbols(wire_name)).to_snake_case();
+    if spelled
+        .chars()
+        .any(|character| character.is_ascii_alphabetic())
+    {
+        return escape_snake(spelled);
+    }
+    format!("value_{converted}")
 }
 
 /// The Rust name of a struct field or parameter.
@@ -481,13 +498,16 @@ mod tests {
         assert_eq!(function_name("ListOrgConnections"), "list_org_connections");
         assert_eq!(function_name("New"), "new_");
         assert_eq!(function_name("add"), "add_");
-        assert_eq!(function_name("0"), "_0");
+        assert_eq!(function_name("0"), "value_0");
         assert_eq!(function_name("123abc"), "_123abc");
-        assert_eq!(function_name("1.5"), "_1_5");
+        assert_eq!(function_name("1.5"), "_1_dot_5");
+        assert_eq!(snake_case("+1"), "plus_1");
+        assert_eq!(snake_case("-1"), "minus_1");
         assert_eq!(setter_name("new"), "new_");
         assert_eq!(setter_name("from_str"), "from_str_");
         assert_eq!(setter_name("name"), "name");
         assert_eq!(static_name("_0"), "OPERATION_0");
+        assert_eq!(static_name("value_0"), "VALUE_0");
         assert_eq!(static_name("list_org_connections"), "LIST_ORG_CONNECTIONS");
     }
 

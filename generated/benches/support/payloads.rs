@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, SecondsFormat};
 use datadog_client::models::{
-    ActionConnectionIntegration, GetActionConnectionResponse, HTTPCredentials, OrgConnectionListResponse,
+    ActionConnectionIntegration, GetActionConnectionResponse, HTTPCredentials,
+    OrgConnectionListResponse,
 };
 use serde_json::{Value, json};
 
@@ -26,8 +27,14 @@ pub struct ActionConnectionCase {
 
 /// The `GetActionConnectionResponse` bodies, in the order of the members of `ActionConnectionIntegration`.
 pub const ACTION_CONNECTION_CASES: [ActionConnectionCase; 3] = [
-    ActionConnectionCase { integration: "AWS", json: include_str!("../payloads/get_action_connection_aws.json") },
-    ActionConnectionCase { integration: "HTTP", json: include_str!("../payloads/get_action_connection_http.json") },
+    ActionConnectionCase {
+        integration: "AWS",
+        json: include_str!("../payloads/get_action_connection_aws.json"),
+    },
+    ActionConnectionCase {
+        integration: "HTTP",
+        json: include_str!("../payloads/get_action_connection_http.json"),
+    },
     ActionConnectionCase {
         integration: "VirusTotal",
         json: include_str!("../payloads/get_action_connection_virus_total.json"),
@@ -41,7 +48,8 @@ pub const INTEGRATIONS: [&str; 3] = ["AWS", "HTTP", "VirusTotal"];
 pub const ORG_CONNECTION_COUNT: usize = 1_000;
 
 /// The `OrgConnectionListResponse` body with [`ORG_CONNECTION_COUNT`] items.
-pub static ORG_CONNECTION_LIST: LazyLock<String> = LazyLock::new(|| org_connection_list(ORG_CONNECTION_COUNT));
+pub static ORG_CONNECTION_LIST: LazyLock<String> =
+    LazyLock::new(|| org_connection_list(ORG_CONNECTION_COUNT));
 
 /// Returns the body of the case whose integration is `integration`.
 pub fn action_connection_json(integration: &str) -> &'static str {
@@ -54,16 +62,23 @@ pub fn action_connection_json(integration: &str) -> &'static str {
 
 /// Decodes a case and checks that it lands in the intended member, with every field it carries.
 pub fn checked_action_connection(case: &ActionConnectionCase) -> GetActionConnectionResponse {
-    let response: GetActionConnectionResponse = serde_json::from_str(case.json).expect("the payload decodes");
+    let response: GetActionConnectionResponse =
+        serde_json::from_str(case.json).expect("the payload decodes");
     let data = response.data.as_ref().expect("the payload has data");
     let decoded_as = match &data.attributes.integration {
         ActionConnectionIntegration::AWSIntegration(_) => "AWS",
         ActionConnectionIntegration::HTTPIntegration(http) => {
             let HTTPCredentials::HTTPTokenAuth(auth) = &http.credentials else {
-                panic!("the HTTP payload's credentials decoded as {:?}", http.credentials)
+                panic!(
+                    "the HTTP payload's credentials decoded as {:?}",
+                    http.credentials
+                )
             };
             assert!(
-                auth.tokens.is_some() && auth.headers.is_some() && auth.url_parameters.is_some() && auth.body.is_some(),
+                auth.tokens.is_some()
+                    && auth.headers.is_some()
+                    && auth.url_parameters.is_some()
+                    && auth.body.is_some(),
                 "the HTTP payload carries tokens, headers, url parameters and a body"
             );
             "HTTP"
@@ -71,10 +86,17 @@ pub fn checked_action_connection(case: &ActionConnectionCase) -> GetActionConnec
         ActionConnectionIntegration::VirusTotalIntegration(_) => "VirusTotal",
         other => panic!("the {} payload decoded as {other:?}", case.integration),
     };
-    assert_eq!(decoded_as, case.integration, "the payload decodes into the intended member");
+    assert_eq!(
+        decoded_as, case.integration,
+        "the payload decodes into the intended member"
+    );
     let reencoded: Value = serde_json::to_value(&response).expect("the model encodes");
     let original: Value = serde_json::from_str(case.json).expect("the payload is JSON");
-    assert_eq!(reencoded, original, "the {} payload survives a decode and encode", case.integration);
+    assert_eq!(
+        reencoded, original,
+        "the {} payload survives a decode and encode",
+        case.integration
+    );
     response
 }
 
@@ -92,17 +114,23 @@ pub fn checked_org_connection_list() -> OrgConnectionListResponse {
 fn org_connection_list(count: usize) -> String {
     let item: Value = serde_json::from_str(include_str!("../payloads/org_connection_item.json"))
         .expect("the recorded item is JSON");
-    let created_at = item["attributes"]["created_at"].as_str().expect("the recorded item has created_at");
-    let first_created_at = DateTime::parse_from_rfc3339(created_at).expect("created_at is RFC 3339");
+    let created_at = item["attributes"]["created_at"]
+        .as_str()
+        .expect("the recorded item has created_at");
+    let first_created_at =
+        DateTime::parse_from_rfc3339(created_at).expect("created_at is RFC 3339");
     let mut state: u64 = 0x0005_eed0_f0c0_ffee;
     let items: Vec<Value> = (0..count)
         .map(|index| {
             let mut item = item.clone();
-            let id = uuid::Uuid::from_u128((u128::from(split_mix(&mut state)) << 64) | u128::from(split_mix(&mut state)));
+            let id = uuid::Uuid::from_u128(
+                (u128::from(split_mix(&mut state)) << 64) | u128::from(split_mix(&mut state)),
+            );
             item["id"] = Value::String(id.to_string());
             let offset = chrono::Duration::seconds(i64::try_from(index).unwrap_or(0) * 67);
-            item["attributes"]["created_at"] =
-                Value::String((first_created_at - offset).to_rfc3339_opts(SecondsFormat::Micros, false));
+            item["attributes"]["created_at"] = Value::String(
+                (first_created_at - offset).to_rfc3339_opts(SecondsFormat::Micros, false),
+            );
             if index % 4 == 3 {
                 item["attributes"]["connection_types"] = json!(["logs", "metrics"]);
             }

@@ -21,7 +21,11 @@ impl RunMode {
         let arguments: Vec<String> = std::env::args().collect();
         let bench = arguments.iter().any(|argument| argument == "--bench");
         let test = arguments.iter().any(|argument| argument == "--test");
-        if bench && !test { Self::Bench } else { Self::Test }
+        if bench && !test {
+            Self::Bench
+        } else {
+            Self::Test
+        }
     }
 
     /// A note for the summary header: empty when measuring, a warning in a smoke run.
@@ -64,7 +68,11 @@ pub struct Comparison {
 ///
 /// Each round runs one batch of each, swapping which goes first every round so that neither
 /// always gets the warmer cache; a batch holds enough iterations to take a few milliseconds.
-pub fn compare(mode: RunMode, mut measured: impl FnMut(), mut baseline: impl FnMut()) -> Comparison {
+pub fn compare(
+    mode: RunMode,
+    mut measured: impl FnMut(),
+    mut baseline: impl FnMut(),
+) -> Comparison {
     let iterations = calibrate(mode, &mut measured).max(calibrate(mode, &mut baseline));
     let rounds = mode.rounds();
     let mut measured_times = Vec::with_capacity(rounds);
@@ -78,7 +86,8 @@ pub fn compare(mode: RunMode, mut measured: impl FnMut(), mut baseline: impl FnM
             let baseline_time = time_batch(iterations, &mut baseline);
             (time_batch(iterations, &mut measured), baseline_time)
         };
-        ratios.push(measured_time.as_secs_f64() / baseline_time.as_secs_f64().max(f64::MIN_POSITIVE));
+        ratios
+            .push(measured_time.as_secs_f64() / baseline_time.as_secs_f64().max(f64::MIN_POSITIVE));
         measured_times.push(measured_time / iterations);
         baseline_times.push(baseline_time / iterations);
     }

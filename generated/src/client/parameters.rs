@@ -401,6 +401,8 @@ pub(crate) fn cookie_pairs<T: Serialize + ?Sized>(
 mod tests {
     use super::*;
 
+    // The crate enables serde_json's `preserve_order`, so an object's members keep their declared
+    // order, as in the specification's table, whatever else the build enables.
     #[derive(Serialize)]
     struct Color {
         #[serde(rename = "R")]
@@ -438,11 +440,11 @@ mod tests {
         );
         assert_eq!(
             path(&COLOR, Style::Simple, false).unwrap().as_deref(),
-            Some("B,150,G,200,R,100")
+            Some("R,100,G,200,B,150")
         );
         assert_eq!(
             path(&COLOR, Style::Simple, true).unwrap().as_deref(),
-            Some("B=150,G=200,R=100")
+            Some("R=100,G=200,B=150")
         );
         assert_eq!(
             path(&"blue", Style::Label, false).unwrap().as_deref(),
@@ -458,7 +460,7 @@ mod tests {
         );
         assert_eq!(
             path(&COLOR, Style::Label, true).unwrap().as_deref(),
-            Some(".B=150.G=200.R=100")
+            Some(".R=100.G=200.B=150")
         );
         assert_eq!(
             path(&"blue", Style::Matrix, false).unwrap().as_deref(),
@@ -474,11 +476,11 @@ mod tests {
         );
         assert_eq!(
             path(&COLOR, Style::Matrix, false).unwrap().as_deref(),
-            Some(";color=B,150,G,200,R,100")
+            Some(";color=R,100,G,200,B,150")
         );
         assert_eq!(
             path(&COLOR, Style::Matrix, true).unwrap().as_deref(),
-            Some(";B=150;G=200;R=100")
+            Some(";R=100;G=200;B=150")
         );
     }
 
@@ -530,11 +532,11 @@ mod tests {
         );
         assert_eq!(
             query(&COLOR, Style::Form, true),
-            vec!["B=150", "G=200", "R=100"]
+            vec!["R=100", "G=200", "B=150"]
         );
         assert_eq!(
             query(&COLOR, Style::Form, false),
-            vec!["color=B,150,G,200,R,100"]
+            vec!["color=R,100,G,200,B,150"]
         );
         assert_eq!(
             query(&list, Style::SpaceDelimited, false),
@@ -546,7 +548,7 @@ mod tests {
         );
         assert_eq!(
             query(&COLOR, Style::DeepObject, true),
-            vec!["color[B]=150", "color[G]=200", "color[R]=100"]
+            vec!["color[R]=100", "color[G]=200", "color[B]=150"]
         );
         assert_eq!(query(&"a&b=c", Style::Form, true), vec!["color=a%26b%3Dc"]);
         assert_eq!(query(&None::<u8>, Style::Form, true), Vec::<String>::new());
@@ -572,7 +574,7 @@ mod tests {
             header_value(&COLOR, Style::Simple, true)
                 .unwrap()
                 .as_deref(),
-            Some("B=150,G=200,R=100")
+            Some("R=100,G=200,B=150")
         );
         assert_eq!(
             cookie_pairs("id", &vec![3, 4], Style::Form, false).unwrap(),
@@ -592,7 +594,7 @@ mod tests {
     fn json_content_parameters_send_their_json_text() {
         assert_eq!(
             query_pairs("filter", &COLOR, Style::Json, false, false).unwrap(),
-            vec!["filter=%7B%22B%22%3A150%2C%22G%22%3A200%2C%22R%22%3A100%7D"]
+            vec!["filter=%7B%22R%22%3A100%2C%22G%22%3A200%2C%22B%22%3A150%7D"]
         );
     }
 

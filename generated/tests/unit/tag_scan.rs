@@ -6,7 +6,11 @@ use super::{RawJson, TagVisitor};
 /// The tag as a full serde parse reads it: what the scans must agree with.
 fn parsed_tag(json: &str) -> Option<String> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    deserializer.deserialize_any(TagVisitor { name: "type" }).ok().flatten().map(|tag| tag.into_owned())
+    deserializer
+        .deserialize_any(TagVisitor { name: "type" })
+        .ok()
+        .flatten()
+        .map(|tag| tag.into_owned())
 }
 
 #[test]
@@ -32,13 +36,26 @@ fn scans_agree_with_a_full_parse() {
     ];
     for json in cases {
         let raw: RawJson = serde_json::from_str(json).expect("each case is JSON");
-        assert_eq!(raw.tag("type").map(|tag| tag.into_owned()), parsed_tag(json), "{json}");
+        assert_eq!(
+            raw.tag("type").map(|tag| tag.into_owned()),
+            parsed_tag(json),
+            "{json}"
+        );
     }
 }
 
 #[test]
 fn the_last_member_is_read_without_a_forward_scan() {
-    assert_eq!(super::tag_scan::last_member(r#"{"a":{"type":"x"},"type":"AWS"}"#, "type"), Some("AWS"));
-    assert_eq!(super::tag_scan::last_member(r#"{"a":"x\",\"type\":\"AWS"}"#, "type"), None);
-    assert_eq!(super::tag_scan::last_member(r#"{"type":"AWS","a":1}"#, "type"), None);
+    assert_eq!(
+        super::tag_scan::last_member(r#"{"a":{"type":"x"},"type":"AWS"}"#, "type"),
+        Some("AWS")
+    );
+    assert_eq!(
+        super::tag_scan::last_member(r#"{"a":"x\",\"type\":\"AWS"}"#, "type"),
+        None
+    );
+    assert_eq!(
+        super::tag_scan::last_member(r#"{"type":"AWS","a":1}"#, "type"),
+        None
+    );
 }

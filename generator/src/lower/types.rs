@@ -500,12 +500,6 @@ mod tests {
                 "{allOf: [{type: string}, {description: a string}]}",
                 Type::String,
             ),
-            (
-                "{oneOf: [{type: integer}]}",
-                Type::Integer {
-                    format: IntegerFormat::I64,
-                },
-            ),
             ("{format: date-time}", Type::DateTime),
             ("{}", Type::Json),
             ("{not: {type: string}}", Type::Json),

@@ -95,10 +95,11 @@ pub fn doc_code(text: &str) -> String {
 /// rustdoc expects, `[`, `]`, `<`, `>` are escaped unless they form a Markdown link, and bare URLs are
 /// wrapped in `<...>`.
 pub fn sanitize_markdown(lines: &[String]) -> Vec<String> {
+    let lines = join_soft_breaks(lines);
     let mut output = Vec::new();
     let mut in_fence: Option<String> = None;
     let mut list_indent: Option<usize> = None;
-    for line in lines {
+    for line in &lines {
         let trimmed = line.trim_start();
         if let Some(fence) = &in_fence {
             if trimmed.starts_with(fence.as_str()) {
@@ -140,16 +141,62 @@ pub fn sanitize_markdown(lines: &[String]) -> Vec<String> {
     output
 }
 
-/// The width of a list marker (`- `, `* `, `+ `, `1. `) at the start of a line.
+/// Joins the lines of each paragraph (and of each list item) into one line, as Markdown reads a
+/// soft line break as a space: a link or a code span written across two lines is then seen whole.
+/// Fenced code, headings, tables, quotes, rules and list items keep their own lines.
+fn join_soft_breaks(lines: &[String]) -> Vec<String> {
+    let mut output: Vec<String> = Vec::with_capacity(lines.len());
+    let mut in_fence = false;
+    let mut joinable = false;
+    for line in lines {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            output.push(line.clone());
+            joinable = false;
+            continue;
+        }
+        if in_fence {
+            output.push(line.clone());
+            continue;
+        }
+        let is_rule = trimmed.len() >= 3
+            && trimmed
+                .chars()
+                .all(|character| matches!(character, '-' | '=' | '*' | '_'));
+        let own_line = trimmed.is_empty()
+            || trimmed.starts_with(['#', '|', '>', '<'])
+            || is_rule
+            || list_marker_width(trimmed).is_some();
+        match output.last_mut() {
+            Some(previous) if joinable && !own_line => {
+                previous.push(' ');
+                previous.push_str(trimmed);
+            }
+            _ => output.push(line.clone()),
+        }
+        joinable = !trimmed.is_empty() && !trimmed.starts_with(['#', '|']) && !is_rule;
+    }
+    output
+}
+
+/// The width of a list marker (`- `, `* `, `+ `, `1. `) and the spaces after it at the start of
+/// a line: where the item's text starts, which continuation lines must be indented to.
 fn list_marker_width(line: &str) -> Option<usize> {
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
-        return Some(2);
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")) {
-        return Some(digits + 2);
-    }
-    None
+    let marker = if line.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || !(line[digits..].starts_with('.') || line[digits..].starts_with(')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let spaces = line[marker..]
+        .chars()
+        .take_while(|character| *character == ' ')
+        .count();
+    (spaces > 0).then_some(marker + spaces.min(4))
 }
 
 /// Escapes one line of Markdown for rustdoc, keeping code spans and Markdown links as written.
@@ -264,7 +311,19 @@ mod tests {
             sanitize("Text\n\n    indented"),
             vec!["Text", "", "indented"]
         );
-        assert_eq!(sanitize("- item\ncontinued"), vec!["- item", "  continued"]);
+        assert_eq!(sanitize("- item\ncontinued"), vec!["- item continued"]);
+        assert_eq!(
+            sanitize("*   item\n\n    more"),
+            vec!["*   item", "", "more"]
+        );
+        assert_eq!(
+            sanitize("See [the\ndocs](https://a.b/c)."),
+            vec!["See [the docs](https://a.b/c)."]
+        );
+        assert_eq!(
+            sanitize("# Title\ntext\n| a | b |\n| - | - |"),
+            vec!["# Title", "text", "| a | b |", "| - | - |"]
+        );
     }
 
     #[test]

@@ -461,7 +461,10 @@ pub fn read_target(target: &PaginationTarget) -> String {
         Type::Integer {
             format: IntegerFormat::I64,
         } => expression,
-        _ => format!("{expression}.and_then(|value| i64::try_from(value).ok())"),
+        Type::Integer {
+            format: IntegerFormat::U64,
+        } => format!("{expression}.and_then(|value| i64::try_from(value).ok())"),
+        _ => format!("{expression}.map(i64::from)"),
     };
     match target {
         PaginationTarget::Required { name, ty } => to_i64(format!("Some({name})"), ty),
