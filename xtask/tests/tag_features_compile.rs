@@ -1,5 +1,6 @@
-//! Checks that the curated client compiles with each tag's feature alone and with no features,
-//! so that the per-tag gating of APIs and models never breaks.
+//! Checks that the curated client compiles and passes clippy with each tag's feature alone, with
+//! no features, and with the test doubles but without `tracing`, so that the per-tag gating of
+//! APIs and models never breaks.
 //!
 //! The features are read from `generated/Cargo.toml`. The checks run clippy offline, in the
 //! target dir under the test's scratch folder that `fixtures_compile` uses too, so that the
@@ -33,7 +34,7 @@ fn tag_features(manifest: &str) -> Vec<String> {
 }
 
 #[test]
-fn each_tag_feature_compiles_alone_and_so_does_no_feature() {
+fn each_tag_feature_compiles_alone_and_so_does_no_feature_and_test_util_without_tracing() {
     let root = repository();
     let manifest =
         std::fs::read_to_string(root.join("generated/Cargo.toml")).expect("reads the manifest");
@@ -46,6 +47,8 @@ fn each_tag_feature_compiles_alone_and_so_does_no_feature() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let mut feature_sets: Vec<Vec<String>> = vec![Vec::new()];
     feature_sets.extend(tags.iter().map(|tag| vec![tag.clone()]));
+    // The test doubles without `tracing`, which they must not need.
+    feature_sets.push(vec![tags[0].clone(), "test-util".to_string()]);
     for features in feature_sets {
         let mut command = Command::new(&cargo);
         command
