@@ -492,14 +492,18 @@ impl<'de> Captured<'de> {
                 seed.deserialize(&mut deserializer)
                     .map_err(|error| without_position(&error))
             }
-            Self::Value(value) => seed.deserialize(value).map_err(|error| without_position(&error)),
+            Self::Value(value) => seed
+                .deserialize(value)
+                .map_err(|error| without_position(&error)),
         }
     }
 
     /// The value parsed as a `serde_json::Value`.
     fn into_value<E: de::Error>(self) -> Result<Value, E> {
         match self {
-            Self::Text(text) => serde_json::from_str(text).map_err(|error| without_position(&error)),
+            Self::Text(text) => {
+                serde_json::from_str(text).map_err(|error| without_position(&error))
+            }
             Self::Value(value) => Ok(value),
         }
     }
@@ -812,11 +816,18 @@ mod tests {
             #[serde(flatten)]
             members: BTreeMap<String, Probe>,
         }
-        let holder: Holder =
-            serde_json::from_str(r#"{"one":{"inner":{"type":"AWS"},"type":"AWS"},"two":{"type":"?"}}"#)
-                .expect("decodes");
-        assert!(matches!(holder.members["one"], Probe::Outer(_)), "{holder:?}");
-        assert_eq!(holder.members["two"], Probe::UnparsedObject(json!({"type": "?"})));
+        let holder: Holder = serde_json::from_str(
+            r#"{"one":{"inner":{"type":"AWS"},"type":"AWS"},"two":{"type":"?"}}"#,
+        )
+        .expect("decodes");
+        assert!(
+            matches!(holder.members["one"], Probe::Outer(_)),
+            "{holder:?}"
+        );
+        assert_eq!(
+            holder.members["two"],
+            Probe::UnparsedObject(json!({"type": "?"}))
+        );
     }
 
     #[test]
@@ -825,8 +836,8 @@ mod tests {
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let captured = Captured::deserialize(&mut deserializer).expect("captures");
         assert!(matches!(captured, Captured::Text(text) if text == json));
-        let captured: Captured<'_> =
-            serde_json::from_reader(json.as_bytes()).expect("captures from a reader");
+        let mut deserializer = serde_json::Deserializer::from_reader(json.as_bytes());
+        let captured = Captured::deserialize(&mut deserializer).expect("captures from a reader");
         assert!(matches!(captured, Captured::Value(value) if value == json!({"a": [1, "two"]})));
     }
 
@@ -834,7 +845,12 @@ mod tests {
     fn tags_are_strings_borrowed_when_they_have_no_escapes() {
         let tag = |json: &'static str| {
             let captured: Captured<'static> = serde_json::from_str(json).expect("captures");
-            captured.as_tag().map(|tag| (matches!(tag, std::borrow::Cow::Borrowed(_)), tag.into_owned()))
+            captured.as_tag().map(|tag| {
+                (
+                    matches!(tag, std::borrow::Cow::Borrowed(_)),
+                    tag.into_owned(),
+                )
+            })
         };
         assert_eq!(tag(r#""AWS""#), Some((true, "AWS".to_owned())));
         assert_eq!(tag(r#""A\u0057S""#), Some((false, "AWS".to_owned())));
@@ -869,7 +885,10 @@ mod tests {
         impl<'de> Deserializer<'de> for TokenProbe {
             type Error = Reported;
 
-            fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Reported> {
+            fn deserialize_any<V: serde::de::Visitor<'de>>(
+                self,
+                _: V,
+            ) -> Result<V::Value, Reported> {
                 Err(Reported(String::new()))
             }
 
@@ -900,12 +919,18 @@ mod tests {
             (r#"{"n":3}"#, Untagged::UnparsedObject(json!({"n": 3}))),
         ] {
             let value: Value = serde_json::from_str(json).expect("each case is JSON");
-            assert_eq!(serde_json::from_str::<Untagged>(json).expect("decodes"), expected);
+            assert_eq!(
+                serde_json::from_str::<Untagged>(json).expect("decodes"),
+                expected
+            );
             assert_eq!(
                 serde_json::from_reader::<_, Untagged>(json.as_bytes()).expect("decodes"),
                 expected
             );
-            assert_eq!(serde_json::from_value::<Untagged>(value).expect("decodes"), expected);
+            assert_eq!(
+                serde_json::from_value::<Untagged>(value).expect("decodes"),
+                expected
+            );
         }
     }
 }

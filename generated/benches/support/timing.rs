@@ -135,12 +135,24 @@ impl Runs {
 
     /// The median over runs of the measured time per iteration.
     pub fn median_measured(&self) -> Duration {
-        median_duration(&mut self.comparisons.iter().map(|run| run.measured).collect::<Vec<_>>())
+        median_duration(
+            &mut self
+                .comparisons
+                .iter()
+                .map(|run| run.measured)
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The median over runs of the baseline time per iteration.
     pub fn median_baseline(&self) -> Duration {
-        median_duration(&mut self.comparisons.iter().map(|run| run.baseline).collect::<Vec<_>>())
+        median_duration(
+            &mut self
+                .comparisons
+                .iter()
+                .map(|run| run.baseline)
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The number of runs.
