@@ -254,9 +254,55 @@ pub trait TaggedOneOf: Sized {
 pub fn deserialize_tagged_one_of<'de, U: TaggedOneOf, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<U, D::Error> {
-    deserializer.deserialize_any(TaggedOneOfVisitor {
-        marker: std::marker::PhantomData,
-    })
+    deserializer.deserialize_newtype_struct(
+        TAGGED_ONE_OF_TOKEN,
+        KnownTextVisitor {
+            marker: std::marker::PhantomData,
+        },
+    )
+}
+
+/// The newtype name under which a tagged `oneOf` asks for the text of its value. Only
+/// [`KnownText`] answers it, with the text it already holds; every other deserializer treats it as
+/// an ordinary newtype and hands itself over.
+const TAGGED_ONE_OF_TOKEN: &str = "$datadog_client::codec::TaggedOneOf";
+
+/// Receives either the text of a tagged `oneOf` value, from [`KnownText`], or any other deserializer.
+struct KnownTextVisitor<U> {
+    marker: std::marker::PhantomData<U>,
+}
+
+impl<'de, U: TaggedOneOf> Visitor<'de> for KnownTextVisitor<U> {
+    type Value = U;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "a JSON value for {}", U::TYPE_NAME)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<U, D::Error> {
+        deserializer.deserialize_any(TaggedOneOfVisitor {
+            marker: std::marker::PhantomData,
+        })
+    }
+
+    /// The text was kept by an enclosing `oneOf`: the tag is found by a byte scan of text already
+    /// known to be valid JSON, with no second serde scan, and the member decodes from the text.
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<U, E> {
+        let tag = match tag_scan::last_member(text, U::TAG) {
+            Some(tag) => tag_scan::Scan::Found(tag),
+            None => tag_scan::top_level_member(text, U::TAG),
+        };
+        let decoded = match tag {
+            tag_scan::Scan::Found(tag) => U::decode_member(tag, KnownText(text)),
+            tag_scan::Scan::Absent => serde_json::from_str(text).map(U::unparsed),
+            tag_scan::Scan::NeedsParse => {
+                serde_json::Deserializer::from_str(text).deserialize_any(TaggedOneOfVisitor {
+                    marker: std::marker::PhantomData,
+                })
+            }
+        };
+        decoded.map_err(|error| without_position(&error))
+    }
 }
 
 /// Reads the members of a tagged `oneOf` object until it finds the tag; see [`deserialize_tagged_one_of`].
@@ -450,6 +496,141 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
+/// A deserializer for text already known to be one valid JSON value, kept by a tagged `oneOf`.
+///
+/// It parses the text with serde_json, except that a nested tagged `oneOf` (and a `RawJson`) gets
+/// the text itself, so that it neither captures nor scans it again.
+struct KnownText<'de>(&'de str);
+
+/// Forwards deserializer methods to serde_json's parser of the text.
+macro_rules! forward_to_json_text {
+    ($($method:ident),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+                serde_json::Deserializer::from_str(self.0).$method(visitor)
+            }
+        )*
+    };
+}
+
+impl<'de> Deserializer<'de> for KnownText<'de> {
+    type Error = serde_json::Error;
+
+    forward_to_json_text!(
+        deserialize_any,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_i128,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_u128,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
+        deserialize_identifier,
+        deserialize_ignored_any,
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        serde_json::Deserializer::from_str(self.0).deserialize_unit_struct(name, visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        if name == TAGGED_ONE_OF_TOKEN {
+            return visitor.visit_borrowed_str(self.0);
+        }
+        if name == RAW_VALUE_TOKEN {
+            return visitor.visit_map(KnownRawText(Some(self.0)));
+        }
+        serde_json::Deserializer::from_str(self.0).deserialize_newtype_struct(name, visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        length: usize,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        serde_json::Deserializer::from_str(self.0).deserialize_tuple(length, visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        length: usize,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        serde_json::Deserializer::from_str(self.0).deserialize_tuple_struct(name, length, visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        serde_json::Deserializer::from_str(self.0).deserialize_struct(name, fields, visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        serde_json::Deserializer::from_str(self.0).deserialize_enum(name, variants, visitor)
+    }
+}
+
+/// Hands out known text the way serde_json hands out raw values: one entry, keyed by
+/// [`RAW_VALUE_TOKEN`], whose value is the text.
+struct KnownRawText<'de>(Option<&'de str>);
+
+impl<'de> MapAccess<'de> for KnownRawText<'de> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, serde_json::Error> {
+        if self.0.is_none() {
+            return Ok(None);
+        }
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(RAW_VALUE_TOKEN))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        match self.0.take() {
+            Some(text) => seed.deserialize(de::value::BorrowedStrDeserializer::new(text)),
+            None => Err(de::Error::custom("a value was asked for before its key")),
+        }
+    }
+}
+
 /// The name of the newtype through which serde_json hands out the raw text of a value (its
 /// `RawValue` protocol). A test checks it against serde_json itself; were it ever wrong, values
 /// would be kept as `serde_json::Value`s, which is slower but still correct.
@@ -487,11 +668,9 @@ impl<'de> Captured<'de> {
         seed: S,
     ) -> Result<S::Value, E> {
         match self {
-            Self::Text(text) => {
-                let mut deserializer = serde_json::Deserializer::from_str(text);
-                seed.deserialize(&mut deserializer)
-                    .map_err(|error| without_position(&error))
-            }
+            Self::Text(text) => seed
+                .deserialize(KnownText(text))
+                .map_err(|error| without_position(&error)),
             Self::Value(value) => seed
                 .deserialize(value)
                 .map_err(|error| without_position(&error)),
@@ -583,6 +762,177 @@ impl<'de> Visitor<'de> for CapturedTextSeed {
         serde_json::from_str(text)
             .map(Captured::Value)
             .map_err(|error| without_position(&error))
+    }
+}
+
+/// Byte scans that find a top-level string property in text already known to be valid JSON.
+///
+/// They never allocate and never unescape: whenever a key or value they would return or compare
+/// contains a backslash, they give up and the caller parses the text with serde instead.
+mod tag_scan {
+    /// What a forward scan found.
+    pub(super) enum Scan<'a> {
+        /// The property exists and its value is a string without escapes.
+        Found(&'a str),
+        /// The text is not an object, or the object has no such property.
+        Absent,
+        /// Escapes or a non-string value: only a real parse can tell.
+        NeedsParse,
+    }
+
+    /// Returns the value of the object's last member when that member is `"name": "value"`.
+    pub(super) fn last_member<'a>(json: &'a str, name: &str) -> Option<&'a str> {
+        let bytes = json.as_bytes();
+        let mut end = skip_whitespace_back(bytes, bytes.len());
+        // `end` is one past the closing brace of the object.
+        if end == 0 || bytes[end - 1] != b'}' {
+            return None;
+        }
+        end = skip_whitespace_back(bytes, end - 1);
+        let (value_start, value_end) = string_before(bytes, end)?;
+        end = skip_whitespace_back(bytes, value_start);
+        if end == 0 || bytes[end - 1] != b':' {
+            return None;
+        }
+        end = skip_whitespace_back(bytes, end - 1);
+        let (key_start, key_end) = string_before(bytes, end)?;
+        end = skip_whitespace_back(bytes, key_start);
+        // The member must follow a comma or the opening brace: then it is structural, not text.
+        if end == 0
+            || !matches!(bytes[end - 1], b',' | b'{')
+            || &json[key_start + 1..key_end - 1] != name
+        {
+            return None;
+        }
+        Some(&json[value_start + 1..value_end - 1])
+    }
+
+    /// Walks the members of the top-level object in order and returns the first one named `name`.
+    pub(super) fn top_level_member<'a>(json: &'a str, name: &str) -> Scan<'a> {
+        let bytes = json.as_bytes();
+        let mut position = skip_whitespace(bytes, 0);
+        if bytes.get(position) != Some(&b'{') {
+            return Scan::Absent;
+        }
+        position += 1;
+        loop {
+            position = skip_whitespace(bytes, position);
+            match bytes.get(position) {
+                Some(b'"') => {}
+                Some(b'}') => return Scan::Absent,
+                _ => return Scan::NeedsParse,
+            }
+            let Some(key_end) = plain_string_end(bytes, position) else {
+                return Scan::NeedsParse;
+            };
+            let key = &json[position + 1..key_end - 1];
+            position = skip_whitespace(bytes, key_end);
+            if bytes.get(position) != Some(&b':') {
+                return Scan::NeedsParse;
+            }
+            position = skip_whitespace(bytes, position + 1);
+            if key == name {
+                return match plain_string_end(bytes, position) {
+                    Some(value_end) => Scan::Found(&json[position + 1..value_end - 1]),
+                    None => Scan::NeedsParse,
+                };
+            }
+            let Some(value_end) = skip_value(bytes, position) else {
+                return Scan::NeedsParse;
+            };
+            position = skip_whitespace(bytes, value_end);
+            match bytes.get(position) {
+                Some(b',') => position += 1,
+                Some(b'}') => return Scan::Absent,
+                _ => return Scan::NeedsParse,
+            }
+        }
+    }
+
+    /// For a string that ends just before `end` and has no backslash, returns the positions of its
+    /// opening quote and one past its closing quote.
+    fn string_before(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
+        if end == 0 || bytes[end - 1] != b'"' {
+            return None;
+        }
+        let mut position = end - 1;
+        while position > 0 {
+            position -= 1;
+            match bytes[position] {
+                b'"' => return Some((position, end)),
+                b'\\' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// For a string starting at `start` with no backslash, returns one past its closing quote.
+    fn plain_string_end(bytes: &[u8], start: usize) -> Option<usize> {
+        if bytes.get(start) != Some(&b'"') {
+            return None;
+        }
+        for (offset, byte) in bytes[start + 1..].iter().enumerate() {
+            match byte {
+                b'"' => return Some(start + offset + 2),
+                b'\\' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Returns one past the end of the value starting at `start`.
+    fn skip_value(bytes: &[u8], start: usize) -> Option<usize> {
+        let mut depth = 0_usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        for (offset, &byte) in bytes.get(start..)?.iter().enumerate() {
+            if in_string {
+                match (escaped, byte) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => {
+                        in_string = false;
+                        if depth == 0 {
+                            return Some(start + offset + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match byte {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(start + offset + 1);
+                    }
+                }
+                b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => {
+                    return Some(start + offset);
+                }
+                _ => {}
+            }
+        }
+        // A number or literal that runs to the end of the text.
+        (depth == 0 && !in_string).then_some(bytes.len())
+    }
+
+    fn skip_whitespace(bytes: &[u8], mut position: usize) -> usize {
+        while matches!(bytes.get(position), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            position += 1;
+        }
+        position
+    }
+
+    fn skip_whitespace_back(bytes: &[u8], mut end: usize) -> usize {
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            end -= 1;
+        }
+        end
     }
 }
 
@@ -730,29 +1080,32 @@ mod tests {
         ]
     }
 
+    /// Objects with the tag in every position, escaped, nested, missing, of the wrong type, and
+    /// values that are not objects.
+    const CASES: [&str; 18] = [
+        r#"{"inner":{"role":"r","type":"AWS"},"type":"AWS"}"#,
+        r#"{"type":"AWS","inner":{"type":"GCP"}}"#,
+        r#"{ "a" : [1, {"type": "x"}, "]}"] , "type" : "HTTP" }"#,
+        "{\n  \"type\": \"AWS\",\n  \"domain\": \"d\"\n}\n",
+        r#"{"a":1.5e3,"b":true,"c":null,"type":"GCP"}"#,
+        r#"{"a":"x\",\"type\":\"AWS","b":"c"}"#,
+        r#"{"a":"x\",\"type\":\"AWS"}"#,
+        r#"{"a":"\\","type":"AWS"}"#,
+        r#"{"type":"A\u0057S"}"#,
+        r#"{"typ\u0065":"AWS","b":1}"#,
+        r#"{"type":null,"b":1}"#,
+        r#"{"type":7}"#,
+        r#"{"inner":{"type":"AWS"}}"#,
+        r#"{}"#,
+        r#"[{"type":"AWS"}]"#,
+        r#""type""#,
+        "12",
+        "null",
+    ];
+
     #[test]
     fn the_member_is_the_one_a_full_parse_names() {
-        let cases = [
-            r#"{"inner":{"role":"r","type":"AWS"},"type":"AWS"}"#,
-            r#"{"type":"AWS","inner":{"type":"GCP"}}"#,
-            r#"{ "a" : [1, {"type": "x"}, "]}"] , "type" : "HTTP" }"#,
-            "{\n  \"type\": \"AWS\",\n  \"domain\": \"d\"\n}\n",
-            r#"{"a":1.5e3,"b":true,"c":null,"type":"GCP"}"#,
-            r#"{"a":"x\",\"type\":\"AWS","b":"c"}"#,
-            r#"{"a":"x\",\"type\":\"AWS"}"#,
-            r#"{"a":"\\","type":"AWS"}"#,
-            r#"{"type":"A\u0057S"}"#,
-            r#"{"typ\u0065":"AWS","b":1}"#,
-            r#"{"type":null,"b":1}"#,
-            r#"{"type":7}"#,
-            r#"{"inner":{"type":"AWS"}}"#,
-            r#"{}"#,
-            r#"[{"type":"AWS"}]"#,
-            r#""type""#,
-            "12",
-            "null",
-        ];
-        for json in cases {
+        for json in CASES {
             let expected = expected(json);
             for decoded in decoded_every_way(json) {
                 assert_eq!(decoded, expected, "{json}");
@@ -766,6 +1119,50 @@ mod tests {
             kind: "AWS".to_owned(),
             inner,
         }))
+    }
+
+    #[test]
+    fn a_union_kept_by_an_enclosing_union_picks_the_same_member() {
+        for json in CASES {
+            if json == "null" {
+                // An absent `inner` and a `null` one are both `None`.
+                continue;
+            }
+            let nested = format!(r#"{{"inner":{json},"type":"AWS"}}"#);
+            for decoded in decoded_every_way(&nested) {
+                assert_eq!(decoded, aws(Some(expected(json))), "{nested}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_tag_scans_agree_with_a_full_parse() {
+        for json in CASES {
+            let value: Value = serde_json::from_str(json).expect("each case is JSON");
+            let parsed = value.get("type").and_then(Value::as_str);
+            let scanned = match super::tag_scan::last_member(json, "type") {
+                Some(tag) => Some(tag),
+                None => match super::tag_scan::top_level_member(json, "type") {
+                    super::tag_scan::Scan::Found(tag) => Some(tag),
+                    super::tag_scan::Scan::Absent => None,
+                    // Escapes and non-string values are left to serde, which is tested above.
+                    super::tag_scan::Scan::NeedsParse => continue,
+                },
+            };
+            assert_eq!(scanned, parsed, "{json}");
+        }
+        assert_eq!(
+            super::tag_scan::last_member(r#"{"a":{"type":"x"},"type":"AWS"}"#, "type"),
+            Some("AWS")
+        );
+        assert_eq!(
+            super::tag_scan::last_member(r#"{"a":"x\",\"type\":\"AWS"}"#, "type"),
+            None
+        );
+        assert_eq!(
+            super::tag_scan::last_member(r#"{"type":"AWS","a":1}"#, "type"),
+            None
+        );
     }
 
     #[test]
