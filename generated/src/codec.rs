@@ -321,16 +321,16 @@ impl<'de, U: TaggedOneOf> Visitor<'de> for TaggedOneOfVisitor<U> {
         let mut before_tag = Vec::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let value = map.next_value::<Captured<'de>>()?;
-            if key.as_str() == U::TAG {
-                if let Some(tag) = value.as_tag() {
-                    let member = Replay {
-                        before_tag: before_tag.into_iter(),
-                        tag_member: Some((key, value)),
-                        pending_value: None,
-                        rest: Some(map),
-                    };
-                    return U::decode_member(&tag, member);
-                }
+            if key.as_str() == U::TAG
+                && let Some(tag) = value.as_tag()
+            {
+                let member = Replay {
+                    before_tag: before_tag.into_iter(),
+                    tag_member: Some((key, value)),
+                    pending_value: None,
+                    rest: Some(map),
+                };
+                return U::decode_member(&tag, member);
             }
             before_tag.push((key, value));
         }
