@@ -1,5 +1,6 @@
 //! A paired timer for the client benchmarks: it measures two ways of doing the same work in
-//! alternation, in the same run, and reports their median times and the median of their ratios.
+//! alternation, in the same run, and reports their median times and the median of their ratios;
+//! [`compare_runs`] repeats that several times to show the spread between runs.
 //!
 //! Absolute times vary between machines and with the load of a shared one; the ratio of two
 //! measurements taken in alternation varies much less, so it is the figure the budgets use.
@@ -36,18 +37,28 @@ impl RunMode {
         }
     }
 
-    /// How many alternating rounds a comparison runs.
-    fn rounds(self) -> usize {
+    /// How many independent comparisons [`compare_runs`] makes.
+    fn runs(self) -> usize {
         match self {
-            Self::Bench => 41,
+            Self::Bench => 7,
             Self::Test => 1,
         }
     }
 
-    /// How long one batch of iterations should take, so that timer resolution does not matter.
+    /// How many alternating rounds a comparison runs.
+    fn rounds(self) -> usize {
+        match self {
+            Self::Bench => 61,
+            Self::Test => 1,
+        }
+    }
+
+    /// How long one batch of iterations should take: long enough that timer resolution does not
+    /// matter, and short enough that on a loaded machine most pairs of batches run without being
+    /// preempted, so that the median round is a clean one.
     fn batch_target(self) -> Duration {
         match self {
-            Self::Bench => Duration::from_millis(4),
+            Self::Bench => Duration::from_millis(1),
             Self::Test => Duration::ZERO,
         }
     }
@@ -67,7 +78,7 @@ pub struct Comparison {
 /// Times `measured` against `baseline` in alternating batches and returns the medians.
 ///
 /// Each round runs one batch of each, swapping which goes first every round so that neither
-/// always gets the warmer cache; a batch holds enough iterations to take a few milliseconds.
+/// always gets the warmer cache; a batch holds enough iterations to take about a millisecond.
 pub fn compare(
     mode: RunMode,
     mut measured: impl FnMut(),
@@ -96,6 +107,70 @@ pub fn compare(
         baseline: median_duration(&mut baseline_times),
         ratio: median_ratio(&mut ratios),
     }
+}
+
+/// Several independent comparisons of the same work, each calibrated and timed on its own, so that
+/// the spread of the ratio across runs shows how far one run can be trusted.
+#[derive(Clone, Debug)]
+pub struct Runs {
+    /// One comparison per run, in the order they ran.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Runs {
+    /// The median over runs of each run's median ratio: the figure a budget is checked against.
+    pub fn median_ratio(&self) -> f64 {
+        median_ratio(&mut self.ratios())
+    }
+
+    /// The smallest ratio of any run.
+    pub fn min_ratio(&self) -> f64 {
+        self.ratios().into_iter().fold(f64::INFINITY, f64::min)
+    }
+
+    /// The largest ratio of any run.
+    pub fn max_ratio(&self) -> f64 {
+        self.ratios().into_iter().fold(f64::NEG_INFINITY, f64::max)
+    }
+
+    /// The median over runs of the measured time per iteration.
+    pub fn median_measured(&self) -> Duration {
+        median_duration(
+            &mut self
+                .comparisons
+                .iter()
+                .map(|run| run.measured)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The median over runs of the baseline time per iteration.
+    pub fn median_baseline(&self) -> Duration {
+        median_duration(
+            &mut self
+                .comparisons
+                .iter()
+                .map(|run| run.baseline)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The number of runs.
+    pub fn count(&self) -> usize {
+        self.comparisons.len()
+    }
+
+    fn ratios(&self) -> Vec<f64> {
+        self.comparisons.iter().map(|run| run.ratio).collect()
+    }
+}
+
+/// Runs [`compare`] several times (once in a smoke run) and keeps every result.
+pub fn compare_runs(mode: RunMode, mut measured: impl FnMut(), mut baseline: impl FnMut()) -> Runs {
+    let comparisons = (0..mode.runs())
+        .map(|_| compare(mode, &mut measured, &mut baseline))
+        .collect();
+    Runs { comparisons }
 }
 
 /// Finds how many iterations of `work` fill one batch.
