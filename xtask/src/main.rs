@@ -8,6 +8,10 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use xtask::{runtime, sync};
 
+/// The allocator: codegen spends much of its time allocating and freeing small values.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
 
