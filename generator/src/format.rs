@@ -22,7 +22,7 @@ pub fn format(path: &str, rendered: &RenderedFile, spec_path: &str) -> Result<St
             rendered.text.trim_start()
         ));
     }
-    let file = syn::parse_file(&rendered.text).map_err(|error| {
+    let mut file = syn::parse_file(&rendered.text).map_err(|error| {
         let line = error.span().start().line;
         let excerpt: Vec<String> = rendered
             .text
@@ -42,10 +42,44 @@ pub fn format(path: &str, rendered: &RenderedFile, spec_path: &str) -> Result<St
             ),
         )
     })?;
-    Ok(format!(
+    let tail = verbatim_tail(&rendered.text, &file);
+    if tail.is_some() {
+        file.items.pop();
+    }
+    let mut text = format!(
         "{header}\n{}",
         space_out_items(&prettyplease::unparse(&file))
-    ))
+    );
+    if let Some(tail) = tail {
+        text.push('\n');
+        for line in tail.lines() {
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}
+
+/// The macros whose invocations the templates lay out themselves, one entry a line. Prettyplease
+/// knows nothing of a macro's grammar and fills its tokens into lines, spaces around every `:` and
+/// `<`; so an invocation of one of these that ends the file is kept as the template wrote it.
+const VERBATIM_MACROS: &[&str] = &["crate::macros::setters!(", "crate::macros::operations!("];
+
+/// The text of the file's last item when it is an invocation of one of [`VERBATIM_MACROS`],
+/// starting at a line of its own; syn has parsed the whole text, so the tail is valid Rust.
+fn verbatim_tail<'text>(text: &'text str, file: &syn::File) -> Option<&'text str> {
+    let Some(syn::Item::Macro(item)) = file.items.last() else {
+        return None;
+    };
+    if !item.attrs.is_empty() || item.ident.is_some() {
+        return None;
+    }
+    VERBATIM_MACROS.iter().find_map(|prefix| {
+        let start = text.rfind(&format!("\n{prefix}"))? + 1;
+        let tail = &text[start..];
+        // The invocation must be the last thing in the file: nothing follows its closing `);`.
+        tail.trim_end().ends_with(");").then_some(tail.trim_end())
+    })
 }
 
 /// What a block opened by a line ending in `{` holds.

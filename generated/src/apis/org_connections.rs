@@ -300,74 +300,6 @@ impl ListOrgConnectionsOptionalParams {
     }
 }
 
-/// The documented error responses of some of the operations above.
-const ERRORS_1: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 401, 403, 404, 409, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_2: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 401, 403, 404, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_3: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[401, 403, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-static CREATE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "CreateOrgConnections",
-    method: reqwest::Method::POST,
-    path_template: "/api/v2/org_connections",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_1,
-    unstable: false,
-};
-
-static DELETE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "DeleteOrgConnections",
-    method: reqwest::Method::DELETE,
-    path_template: "/api/v2/org_connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_2,
-    unstable: false,
-};
-
-static LIST_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "ListOrgConnections",
-    method: reqwest::Method::GET,
-    path_template: "/api/v2/org_connections",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
-
-static UPDATE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "UpdateOrgConnections",
-    method: reqwest::Method::PATCH,
-    path_template: "/api/v2/org_connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_2,
-    unstable: false,
-};
-
 /// Test doubles for the operations of [`OrgConnectionsApi`]: see [`crate::test_util`].
 #[cfg(feature = "test-util")]
 #[derive(Clone, Copy, Debug)]
@@ -411,3 +343,19 @@ impl crate::test_util::MockServer {
         OrgConnectionsMock { server: self }
     }
 }
+
+crate::macros::operations!(
+    errors {
+        ERRORS_1 = [[400, 401, 403, 404, 409, 429] APIErrorResponse];
+        ERRORS_2 = [[400, 401, 403, 404, 429] APIErrorResponse];
+        ERRORS_3 = [[401, 403, 429] APIErrorResponse];
+    }
+    CREATE_ORG_CONNECTIONS: POST "/api/v2/org_connections" = "CreateOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_1;
+    DELETE_ORG_CONNECTIONS: DELETE "/api/v2/org_connections/{connection_id}" = "DeleteOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_2;
+    LIST_ORG_CONNECTIONS: GET "/api/v2/org_connections" = "ListOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+    UPDATE_ORG_CONNECTIONS: PATCH "/api/v2/org_connections/{connection_id}" = "UpdateOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_2;
+);

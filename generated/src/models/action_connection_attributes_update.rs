@@ -20,16 +20,10 @@ impl ActionConnectionAttributesUpdate {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::integration`]: The definition of ActionConnectionIntegrationUpdate object.
-    pub fn integration(mut self, value: ActionConnectionIntegrationUpdate) -> Self {
-        self.integration = Some(value);
-        self
-    }
-
-    /// Sets [`Self::name`]: Name of the connection.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    ActionConnectionAttributesUpdate;
+    integration: plain ActionConnectionIntegrationUpdate,
+    name: into String,
+);

@@ -29,10 +29,9 @@ impl ActionConnectionData {
             type_,
         }
     }
-
-    /// Sets [`Self::id`]: The connection identifier.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    ActionConnectionData;
+    id: into String,
+);

@@ -20,10 +20,9 @@ impl AnthropicIntegrationUpdate {
     pub fn new(type_: AnthropicIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the AnthropicCredentialsUpdate object.
-    pub fn credentials(mut self, value: AnthropicCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    AnthropicIntegrationUpdate;
+    credentials: plain AnthropicCredentialsUpdate,
+);

@@ -20,10 +20,9 @@ impl AppKeyRegistrationData {
     pub fn new(type_: AppKeyRegistrationDataType) -> Self {
         Self { id: None, type_ }
     }
-
-    /// Sets [`Self::id`]: The app key registration identifier.
-    pub fn id(mut self, value: uuid::Uuid) -> Self {
-        self.id = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    AppKeyRegistrationData;
+    id: plain uuid::Uuid,
+);

@@ -20,10 +20,9 @@ impl AsanaAccessTokenUpdate {
     pub fn new(type_: AsanaAccessTokenType) -> Self {
         Self { access_token: None, type_ }
     }
-
-    /// Sets [`Self::access_token`]: The AsanaAccessTokenUpdate access_token.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.access_token = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    AsanaAccessTokenUpdate;
+    access_token: secret String,
+);

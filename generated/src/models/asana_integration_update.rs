@@ -20,10 +20,9 @@ impl AsanaIntegrationUpdate {
     pub fn new(type_: AsanaIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the AsanaCredentialsUpdate object.
-    pub fn credentials(mut self, value: AsanaCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    AsanaIntegrationUpdate;
+    credentials: plain AsanaCredentialsUpdate,
+);

@@ -37,16 +37,10 @@ impl AWSAssumeRole {
             type_,
         }
     }
-
-    /// Sets [`Self::external_id`]: External ID used to scope which connection can be used to assume the role.
-    pub fn external_id(mut self, value: impl Into<String>) -> Self {
-        self.external_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::principal_id`]: AWS account that will assume the role.
-    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
-        self.principal_id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AWSAssumeRole;
+    external_id: into String,
+    principal_id: into String,
+);

@@ -31,22 +31,11 @@ impl AWSAssumeRoleUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::account_id`]: AWS account the connection is created for.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::generate_new_external_id`]: The AWSAssumeRoleUpdate generate_new_external_id.
-    pub fn generate_new_external_id(mut self, value: bool) -> Self {
-        self.generate_new_external_id = Some(value);
-        self
-    }
-
-    /// Sets [`Self::role`]: Role to assume.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
-        self.role = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AWSAssumeRoleUpdate;
+    account_id: into String,
+    generate_new_external_id: plain bool,
+    role: into String,
+);

@@ -20,10 +20,9 @@ impl AWSIntegrationUpdate {
     pub fn new(type_: AWSIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of AWSCredentialsUpdate object.
-    pub fn credentials(mut self, value: AWSCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    AWSIntegrationUpdate;
+    credentials: plain AWSCredentialsUpdate,
+);

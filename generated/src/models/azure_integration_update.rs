@@ -20,10 +20,9 @@ impl AzureIntegrationUpdate {
     pub fn new(type_: AzureIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the AzureCredentialsUpdate object.
-    pub fn credentials(mut self, value: AzureCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    AzureIntegrationUpdate;
+    credentials: plain AzureCredentialsUpdate,
+);

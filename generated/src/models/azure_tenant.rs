@@ -37,10 +37,9 @@ impl AzureTenant {
             type_,
         }
     }
-
-    /// Sets [`Self::custom_scopes`]: If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token.
-    pub fn custom_scopes(mut self, value: impl Into<String>) -> Self {
-        self.custom_scopes = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AzureTenant;
+    custom_scopes: into String,
+);

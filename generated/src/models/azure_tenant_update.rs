@@ -35,28 +35,12 @@ impl AzureTenantUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::app_client_id`]: The Client ID, also known as the Application ID in Azure, is a unique identifier for an application.
-    pub fn app_client_id(mut self, value: impl Into<String>) -> Self {
-        self.app_client_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::client_secret`]: The Client Secret is a confidential piece of information known only to the application and Azure AD.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::custom_scopes`]: If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token.
-    pub fn custom_scopes(mut self, value: impl Into<String>) -> Self {
-        self.custom_scopes = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::tenant_id`]: The Tenant ID, also known as the Directory ID in Azure, is a unique identifier that represents an Azure AD instance.
-    pub fn tenant_id(mut self, value: impl Into<String>) -> Self {
-        self.tenant_id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AzureTenantUpdate;
+    app_client_id: into String,
+    client_secret: secret String,
+    custom_scopes: into String,
+    tenant_id: into String,
+);

@@ -20,10 +20,9 @@ impl CircleCIIntegrationUpdate {
     pub fn new(type_: CircleCIIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the CircleCICredentialsUpdate object.
-    pub fn credentials(mut self, value: CircleCICredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    CircleCIIntegrationUpdate;
+    credentials: plain CircleCICredentialsUpdate,
+);

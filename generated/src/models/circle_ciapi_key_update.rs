@@ -20,10 +20,9 @@ impl CircleCIAPIKeyUpdate {
     pub fn new(type_: CircleCIAPIKeyType) -> Self {
         Self { api_token: None, type_ }
     }
-
-    /// Sets [`Self::api_token`]: The CircleCIAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    CircleCIAPIKeyUpdate;
+    api_token: secret String,
+);

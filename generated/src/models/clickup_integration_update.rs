@@ -20,10 +20,9 @@ impl ClickupIntegrationUpdate {
     pub fn new(type_: ClickupIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the ClickupCredentialsUpdate object.
-    pub fn credentials(mut self, value: ClickupCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    ClickupIntegrationUpdate;
+    credentials: plain ClickupCredentialsUpdate,
+);

@@ -27,16 +27,10 @@ impl CloudflareGlobalAPITokenUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::auth_email`]: The CloudflareGlobalAPITokenUpdate auth_email.
-    pub fn auth_email(mut self, value: impl Into<String>) -> Self {
-        self.auth_email = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::global_api_key`]: The CloudflareGlobalAPITokenUpdate global_api_key.
-    pub fn global_api_key(mut self, value: impl Into<String>) -> Self {
-        self.global_api_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    CloudflareGlobalAPITokenUpdate;
+    auth_email: into String,
+    global_api_key: secret String,
+);

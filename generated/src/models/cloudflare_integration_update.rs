@@ -20,10 +20,9 @@ impl CloudflareIntegrationUpdate {
     pub fn new(type_: CloudflareIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the CloudflareCredentialsUpdate object.
-    pub fn credentials(mut self, value: CloudflareCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    CloudflareIntegrationUpdate;
+    credentials: plain CloudflareCredentialsUpdate,
+);

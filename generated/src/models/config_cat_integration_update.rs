@@ -20,10 +20,9 @@ impl ConfigCatIntegrationUpdate {
     pub fn new(type_: ConfigCatIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the ConfigCatCredentialsUpdate object.
-    pub fn credentials(mut self, value: ConfigCatCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    ConfigCatIntegrationUpdate;
+    credentials: plain ConfigCatCredentialsUpdate,
+);

@@ -31,22 +31,11 @@ impl ConfigCatSDKKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_password`]: The ConfigCatSDKKeyUpdate api_password.
-    pub fn api_password(mut self, value: impl Into<String>) -> Self {
-        self.api_password = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::api_username`]: The ConfigCatSDKKeyUpdate api_username.
-    pub fn api_username(mut self, value: impl Into<String>) -> Self {
-        self.api_username = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::sdk_key`]: The ConfigCatSDKKeyUpdate sdk_key.
-    pub fn sdk_key(mut self, value: impl Into<String>) -> Self {
-        self.sdk_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    ConfigCatSDKKeyUpdate;
+    api_password: secret String,
+    api_username: into String,
+    sdk_key: secret String,
+);

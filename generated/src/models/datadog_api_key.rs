@@ -37,10 +37,9 @@ impl DatadogAPIKey {
             type_,
         }
     }
-
-    /// Sets [`Self::subdomain`]: Custom subdomain used for Datadog URLs generated with this Connection.
-    pub fn subdomain(mut self, value: impl Into<String>) -> Self {
-        self.subdomain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    DatadogAPIKey;
+    subdomain: into String,
+);

@@ -35,28 +35,12 @@ impl DatadogAPIKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_key`]: The DatadogAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::app_key`]: The DatadogAPIKeyUpdate app_key.
-    pub fn app_key(mut self, value: impl Into<String>) -> Self {
-        self.app_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::datacenter`]: The DatadogAPIKeyUpdate datacenter.
-    pub fn datacenter(mut self, value: impl Into<String>) -> Self {
-        self.datacenter = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::subdomain`]: Custom subdomain used for Datadog URLs generated with this Connection.
-    pub fn subdomain(mut self, value: impl Into<String>) -> Self {
-        self.subdomain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    DatadogAPIKeyUpdate;
+    api_key: secret String,
+    app_key: secret String,
+    datacenter: into String,
+    subdomain: into String,
+);

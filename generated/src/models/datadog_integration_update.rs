@@ -20,10 +20,9 @@ impl DatadogIntegrationUpdate {
     pub fn new(type_: DatadogIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the DatadogCredentialsUpdate object.
-    pub fn credentials(mut self, value: DatadogCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    DatadogIntegrationUpdate;
+    credentials: plain DatadogCredentialsUpdate,
+);

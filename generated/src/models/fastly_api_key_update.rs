@@ -20,10 +20,9 @@ impl FastlyAPIKeyUpdate {
     pub fn new(type_: FastlyAPIKeyType) -> Self {
         Self { api_key: None, type_ }
     }
-
-    /// Sets [`Self::api_key`]: The FastlyAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    FastlyAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -20,10 +20,9 @@ impl FastlyIntegrationUpdate {
     pub fn new(type_: FastlyIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the FastlyCredentialsUpdate object.
-    pub fn credentials(mut self, value: FastlyCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    FastlyIntegrationUpdate;
+    credentials: plain FastlyCredentialsUpdate,
+);

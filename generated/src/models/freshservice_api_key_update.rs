@@ -27,16 +27,10 @@ impl FreshserviceAPIKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_key`]: The FreshserviceAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::domain`]: The FreshserviceAPIKeyUpdate domain.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    FreshserviceAPIKeyUpdate;
+    api_key: secret String,
+    domain: into String,
+);

@@ -20,10 +20,9 @@ impl FreshserviceIntegrationUpdate {
     pub fn new(type_: FreshserviceIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the FreshserviceCredentialsUpdate object.
-    pub fn credentials(mut self, value: FreshserviceCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    FreshserviceIntegrationUpdate;
+    credentials: plain FreshserviceCredentialsUpdate,
+);

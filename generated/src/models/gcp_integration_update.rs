@@ -20,10 +20,9 @@ impl GCPIntegrationUpdate {
     pub fn new(type_: GCPIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the GCPCredentialsUpdate object.
-    pub fn credentials(mut self, value: GCPCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GCPIntegrationUpdate;
+    credentials: plain GCPCredentialsUpdate,
+);

@@ -27,16 +27,10 @@ impl GCPServiceAccountUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::private_key`]: The GCPServiceAccountUpdate private_key.
-    pub fn private_key(mut self, value: impl Into<String>) -> Self {
-        self.private_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::service_account_email`]: The GCPServiceAccountUpdate service_account_email.
-    pub fn service_account_email(mut self, value: impl Into<String>) -> Self {
-        self.service_account_email = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    GCPServiceAccountUpdate;
+    private_key: secret String,
+    service_account_email: into String,
+);

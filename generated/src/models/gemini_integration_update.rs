@@ -20,10 +20,9 @@ impl GeminiIntegrationUpdate {
     pub fn new(type_: GeminiIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the GeminiCredentialsUpdate object.
-    pub fn credentials(mut self, value: GeminiCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GeminiIntegrationUpdate;
+    credentials: plain GeminiCredentialsUpdate,
+);

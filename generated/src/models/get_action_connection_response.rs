@@ -17,10 +17,9 @@ impl GetActionConnectionResponse {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: Data related to the connection.
-    pub fn data(mut self, value: ActionConnectionData) -> Self {
-        self.data = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GetActionConnectionResponse;
+    data: plain ActionConnectionData,
+);

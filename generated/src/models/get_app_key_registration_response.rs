@@ -17,10 +17,9 @@ impl GetAppKeyRegistrationResponse {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: Data related to the app key registration.
-    pub fn data(mut self, value: AppKeyRegistrationData) -> Self {
-        self.data = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GetAppKeyRegistrationResponse;
+    data: plain AppKeyRegistrationData,
+);

@@ -20,10 +20,9 @@ impl GitlabAPIKeyUpdate {
     pub fn new(type_: GitlabAPIKeyType) -> Self {
         Self { api_token: None, type_ }
     }
-
-    /// Sets [`Self::api_token`]: The GitlabAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    GitlabAPIKeyUpdate;
+    api_token: secret String,
+);

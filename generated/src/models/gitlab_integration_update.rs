@@ -20,10 +20,9 @@ impl GitlabIntegrationUpdate {
     pub fn new(type_: GitlabIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the GitlabCredentialsUpdate object.
-    pub fn credentials(mut self, value: GitlabCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GitlabIntegrationUpdate;
+    credentials: plain GitlabCredentialsUpdate,
+);

@@ -20,10 +20,9 @@ impl GreyNoiseAPIKeyUpdate {
     pub fn new(type_: GreyNoiseAPIKeyType) -> Self {
         Self { api_key: None, type_ }
     }
-
-    /// Sets [`Self::api_key`]: The GreyNoiseAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    GreyNoiseAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -20,10 +20,9 @@ impl GreyNoiseIntegrationUpdate {
     pub fn new(type_: GreyNoiseIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the GreyNoiseCredentialsUpdate object.
-    pub fn credentials(mut self, value: GreyNoiseCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    GreyNoiseIntegrationUpdate;
+    credentials: plain GreyNoiseCredentialsUpdate,
+);

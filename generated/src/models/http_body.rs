@@ -18,16 +18,10 @@ impl HTTPBody {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::content`]: Serialized body content.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::content_type`]: Content type of the body.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPBody;
+    content: into String,
+    content_type: into String,
+);

@@ -24,16 +24,10 @@ impl HTTPHeaderUpdate {
             value: None,
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
-
-    /// Sets [`Self::value`]: The HTTPHeaderUpdate value.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPHeaderUpdate;
+    deleted: plain bool,
+    value: into String,
+);

@@ -27,16 +27,10 @@ impl HTTPIntegrationUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::base_url`]: Base HTTP url for the integration.
-    pub fn base_url(mut self, value: impl Into<String>) -> Self {
-        self.base_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::credentials`]: The definition of HTTPCredentialsUpdate object.
-    pub fn credentials(mut self, value: HTTPCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPIntegrationUpdate;
+    base_url: into String,
+    credentials: plain HTTPCredentialsUpdate,
+);

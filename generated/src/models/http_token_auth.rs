@@ -35,28 +35,12 @@ impl HTTPTokenAuth {
             url_parameters: None,
         }
     }
-
-    /// Sets [`Self::body`]: The definition of HTTPBody object.
-    pub fn body(mut self, value: HTTPBody) -> Self {
-        self.body = Some(value);
-        self
-    }
-
-    /// Sets [`Self::headers`]: The HTTPTokenAuth headers.
-    pub fn headers(mut self, value: Vec<HTTPHeader>) -> Self {
-        self.headers = Some(value);
-        self
-    }
-
-    /// Sets [`Self::tokens`]: The HTTPTokenAuth tokens.
-    pub fn tokens(mut self, value: Vec<HTTPToken>) -> Self {
-        self.tokens = Some(value);
-        self
-    }
-
-    /// Sets [`Self::url_parameters`]: The HTTPTokenAuth url_parameters.
-    pub fn url_parameters(mut self, value: Vec<UrlParam>) -> Self {
-        self.url_parameters = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPTokenAuth;
+    body: plain HTTPBody,
+    headers: plain Vec<HTTPHeader>,
+    tokens: plain Vec<HTTPToken>,
+    url_parameters: plain Vec<UrlParam>,
+);

@@ -37,28 +37,12 @@ impl HTTPTokenAuthUpdate {
             url_parameters: None,
         }
     }
-
-    /// Sets [`Self::body`]: The definition of HTTPBody object.
-    pub fn body(mut self, value: HTTPBody) -> Self {
-        self.body = Some(value);
-        self
-    }
-
-    /// Sets [`Self::headers`]: The HTTPTokenAuthUpdate headers.
-    pub fn headers(mut self, value: Vec<HTTPHeaderUpdate>) -> Self {
-        self.headers = Some(value);
-        self
-    }
-
-    /// Sets [`Self::tokens`]: The HTTPTokenAuthUpdate tokens.
-    pub fn tokens(mut self, value: Vec<HTTPTokenUpdate>) -> Self {
-        self.tokens = Some(value);
-        self
-    }
-
-    /// Sets [`Self::url_parameters`]: The HTTPTokenAuthUpdate url_parameters.
-    pub fn url_parameters(mut self, value: Vec<UrlParamUpdate>) -> Self {
-        self.url_parameters = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPTokenAuthUpdate;
+    body: plain HTTPBody,
+    headers: plain Vec<HTTPHeaderUpdate>,
+    tokens: plain Vec<HTTPTokenUpdate>,
+    url_parameters: plain Vec<UrlParamUpdate>,
+);

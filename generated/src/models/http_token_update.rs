@@ -33,10 +33,9 @@ impl HTTPTokenUpdate {
             value: crate::Secret::new(value),
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPTokenUpdate;
+    deleted: plain bool,
+);

@@ -29,37 +29,13 @@ impl JSONAPIErrorItem {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::detail`]: A human-readable explanation specific to this occurrence of the error.
-    pub fn detail(mut self, value: impl Into<String>) -> Self {
-        self.detail = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::meta`]: Non-standard meta-information about the error.
-    pub fn meta(
-        mut self,
-        value: std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Self {
-        self.meta = Some(value);
-        self
-    }
-
-    /// Sets [`Self::source`]: References to the source of the error.
-    pub fn source(mut self, value: JSONAPIErrorItemSource) -> Self {
-        self.source = Some(value);
-        self
-    }
-
-    /// Sets [`Self::status`]: Status code of the response.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::title`]: Short human-readable summary of the error.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    JSONAPIErrorItem;
+    detail: into String,
+    meta: plain std::collections::BTreeMap<String, serde_json::Value>,
+    source: plain JSONAPIErrorItemSource,
+    status: into String,
+    title: into String,
+);

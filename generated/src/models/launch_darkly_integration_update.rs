@@ -20,10 +20,9 @@ impl LaunchDarklyIntegrationUpdate {
     pub fn new(type_: LaunchDarklyIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the LaunchDarklyCredentialsUpdate object.
-    pub fn credentials(mut self, value: LaunchDarklyCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    LaunchDarklyIntegrationUpdate;
+    credentials: plain LaunchDarklyCredentialsUpdate,
+);

@@ -20,16 +20,10 @@ impl ListAppKeyRegistrationsResponse {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: An array of app key registrations.
-    pub fn data(mut self, value: Vec<AppKeyRegistrationData>) -> Self {
-        self.data = Some(value);
-        self
-    }
-
-    /// Sets [`Self::meta`]: The definition of ListAppKeyRegistrationsResponseMeta object.
-    pub fn meta(mut self, value: ListAppKeyRegistrationsResponseMeta) -> Self {
-        self.meta = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    ListAppKeyRegistrationsResponse;
+    data: plain Vec<AppKeyRegistrationData>,
+    meta: plain ListAppKeyRegistrationsResponseMeta,
+);

@@ -18,16 +18,10 @@ impl ListAppKeyRegistrationsResponseMeta {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::total`]: The total number of app key registrations.
-    pub fn total(mut self, value: i64) -> Self {
-        self.total = Some(value);
-        self
-    }
-
-    /// Sets [`Self::total_filtered`]: The total number of app key registrations that match the specified filters.
-    pub fn total_filtered(mut self, value: i64) -> Self {
-        self.total_filtered = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    ListAppKeyRegistrationsResponseMeta;
+    total: plain i64,
+    total_filtered: plain i64,
+);

@@ -20,10 +20,9 @@ impl NotionAPIKeyUpdate {
     pub fn new(type_: NotionAPIKeyType) -> Self {
         Self { api_token: None, type_ }
     }
-
-    /// Sets [`Self::api_token`]: The NotionAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    NotionAPIKeyUpdate;
+    api_token: secret String,
+);

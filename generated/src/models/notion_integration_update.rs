@@ -20,10 +20,9 @@ impl NotionIntegrationUpdate {
     pub fn new(type_: NotionIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the NotionCredentialsUpdate object.
-    pub fn credentials(mut self, value: NotionCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    NotionIntegrationUpdate;
+    credentials: plain NotionCredentialsUpdate,
+);

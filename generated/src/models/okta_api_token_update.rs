@@ -27,16 +27,10 @@ impl OktaAPITokenUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_token`]: The OktaAPITokenUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::domain`]: The OktaAPITokenUpdate domain.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    OktaAPITokenUpdate;
+    api_token: secret String,
+    domain: into String,
+);

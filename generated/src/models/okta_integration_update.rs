@@ -20,10 +20,9 @@ impl OktaIntegrationUpdate {
     pub fn new(type_: OktaIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the OktaCredentialsUpdate object.
-    pub fn credentials(mut self, value: OktaCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OktaIntegrationUpdate;
+    credentials: plain OktaCredentialsUpdate,
+);

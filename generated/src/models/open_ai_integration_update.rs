@@ -20,10 +20,9 @@ impl OpenAIIntegrationUpdate {
     pub fn new(type_: OpenAIIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the OpenAICredentialsUpdate object.
-    pub fn credentials(mut self, value: OpenAICredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OpenAIIntegrationUpdate;
+    credentials: plain OpenAICredentialsUpdate,
+);

@@ -19,10 +19,9 @@ impl OrgConnectionListResponse {
     pub fn new(data: Vec<OrgConnection>) -> Self {
         Self { data, meta: None }
     }
-
-    /// Sets [`Self::meta`]: Pagination metadata.
-    pub fn meta(mut self, value: OrgConnectionListResponseMeta) -> Self {
-        self.meta = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionListResponse;
+    meta: plain OrgConnectionListResponseMeta,
+);

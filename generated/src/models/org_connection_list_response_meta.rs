@@ -17,10 +17,9 @@ impl OrgConnectionListResponseMeta {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::page`]: Page information.
-    pub fn page(mut self, value: OrgConnectionListResponseMetaPage) -> Self {
-        self.page = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionListResponseMeta;
+    page: plain OrgConnectionListResponseMetaPage,
+);

@@ -18,16 +18,10 @@ impl OrgConnectionListResponseMetaPage {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::total_count`]: Total number of org connections.
-    pub fn total_count(mut self, value: i64) -> Self {
-        self.total_count = Some(value);
-        self
-    }
-
-    /// Sets [`Self::total_filtered_count`]: Total number of org connections matching the filter.
-    pub fn total_filtered_count(mut self, value: i64) -> Self {
-        self.total_filtered_count = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionListResponseMetaPage;
+    total_count: plain i64,
+    total_filtered_count: plain i64,
+);

@@ -17,10 +17,9 @@ impl OrgConnectionOrgRelationship {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: The definition of OrgConnectionOrgRelationshipData object.
-    pub fn data(mut self, value: OrgConnectionOrgRelationshipData) -> Self {
-        self.data = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionOrgRelationship;
+    data: plain OrgConnectionOrgRelationshipData,
+);

@@ -23,22 +23,11 @@ impl OrgConnectionOrgRelationshipData {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::id`]: Org UUID.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::name`]: Org name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::type_`]: The type of the organization relationship.
-    pub fn type_(mut self, value: OrgConnectionOrgRelationshipDataType) -> Self {
-        self.type_ = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionOrgRelationshipData;
+    id: into String,
+    name: into String,
+    type_: plain OrgConnectionOrgRelationshipDataType,
+);

@@ -23,22 +23,11 @@ impl OrgConnectionRelationships {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::created_by`]: User relationship.
-    pub fn created_by(mut self, value: OrgConnectionUserRelationship) -> Self {
-        self.created_by = Some(value);
-        self
-    }
-
-    /// Sets [`Self::sink_org`]: Org relationship.
-    pub fn sink_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
-        self.sink_org = Some(value);
-        self
-    }
-
-    /// Sets [`Self::source_org`]: Org relationship.
-    pub fn source_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
-        self.source_org = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionRelationships;
+    created_by: plain OrgConnectionUserRelationship,
+    sink_org: plain OrgConnectionOrgRelationship,
+    source_org: plain OrgConnectionOrgRelationship,
+);

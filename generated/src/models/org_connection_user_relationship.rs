@@ -17,10 +17,9 @@ impl OrgConnectionUserRelationship {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: The data for a user relationship.
-    pub fn data(mut self, value: OrgConnectionUserRelationshipData) -> Self {
-        self.data = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionUserRelationship;
+    data: plain OrgConnectionUserRelationshipData,
+);

@@ -23,22 +23,11 @@ impl OrgConnectionUserRelationshipData {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::id`]: User UUID.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::name`]: User name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::type_`]: The type of the user relationship.
-    pub fn type_(mut self, value: OrgConnectionUserRelationshipDataType) -> Self {
-        self.type_ = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    OrgConnectionUserRelationshipData;
+    id: into String,
+    name: into String,
+    type_: plain OrgConnectionUserRelationshipDataType,
+);

@@ -17,10 +17,9 @@ impl RegisterAppKeyResponse {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Sets [`Self::data`]: Data related to the app key registration.
-    pub fn data(mut self, value: AppKeyRegistrationData) -> Self {
-        self.data = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    RegisterAppKeyResponse;
+    data: plain AppKeyRegistrationData,
+);

@@ -31,22 +31,11 @@ impl ServiceNowBasicAuthUpdate {
             username: None,
         }
     }
-
-    /// Sets [`Self::instance`]: The ServiceNowBasicAuthUpdate instance.
-    pub fn instance(mut self, value: impl Into<String>) -> Self {
-        self.instance = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::password`]: The ServiceNowBasicAuthUpdate password.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::username`]: The ServiceNowBasicAuthUpdate username.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    ServiceNowBasicAuthUpdate;
+    instance: into String,
+    password: secret String,
+    username: into String,
+);

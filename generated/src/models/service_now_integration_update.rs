@@ -20,10 +20,9 @@ impl ServiceNowIntegrationUpdate {
     pub fn new(type_: ServiceNowIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the ServiceNowCredentialsUpdate object.
-    pub fn credentials(mut self, value: ServiceNowCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    ServiceNowIntegrationUpdate;
+    credentials: plain ServiceNowCredentialsUpdate,
+);

@@ -20,10 +20,9 @@ impl SplitAPIKeyUpdate {
     pub fn new(type_: SplitAPIKeyType) -> Self {
         Self { api_key: None, type_ }
     }
-
-    /// Sets [`Self::api_key`]: The SplitAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    SplitAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -20,10 +20,9 @@ impl SplitIntegrationUpdate {
     pub fn new(type_: SplitIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the SplitCredentialsUpdate object.
-    pub fn credentials(mut self, value: SplitCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    SplitIntegrationUpdate;
+    credentials: plain SplitCredentialsUpdate,
+);

@@ -20,10 +20,9 @@ impl StatsigIntegrationUpdate {
     pub fn new(type_: StatsigIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the StatsigCredentialsUpdate object.
-    pub fn credentials(mut self, value: StatsigCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    StatsigIntegrationUpdate;
+    credentials: plain StatsigCredentialsUpdate,
+);

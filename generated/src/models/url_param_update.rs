@@ -24,16 +24,10 @@ impl UrlParamUpdate {
             value: None,
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
-
-    /// Sets [`Self::value`]: The UrlParamUpdate value.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    UrlParamUpdate;
+    deleted: plain bool,
+    value: into String,
+);

@@ -20,10 +20,9 @@ impl VirusTotalIntegrationUpdate {
     pub fn new(type_: VirusTotalIntegrationType) -> Self {
         Self { credentials: None, type_ }
     }
-
-    /// Sets [`Self::credentials`]: The definition of the VirusTotalCredentialsUpdate object.
-    pub fn credentials(mut self, value: VirusTotalCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    VirusTotalIntegrationUpdate;
+    credentials: plain VirusTotalCredentialsUpdate,
+);

@@ -258,6 +258,9 @@ fn environment() -> Result<Environment<'static>, Errors> {
     environment.add_filter("setter_value", |field: ViaDeserialize<Field>| {
         spelling::setter_value(&field)
     });
+    environment.add_filter("setter_entry", |field: ViaDeserialize<Field>| {
+        spelling::setter_entry(&field)
+    });
     environment.add_filter("serde_attributes", |field: ViaDeserialize<Field>| {
         spelling::serde_attributes(&field)
     });

@@ -3,6 +3,7 @@
 //! This is the one place that turns the IR's enums into Rust text; templates reach it through the
 //! minijinja filters registered in `render`.
 
+use super::markdown;
 use crate::ir::{
     ApiKeyLocation, BodyKind, EnumValue, Field, IntegerFormat, Method, NumberFormat,
     PaginationKind, PaginationTarget, Parameter, ParameterLocation, ParameterStyle, PartKind,
@@ -158,6 +159,38 @@ pub fn setter_value(field: &Field) -> String {
     } else {
         format!("Some({})", convert(field, "value"))
     }
+}
+
+/// One entry of the `crate::macros::setters!` invocation of a struct, for an optional field:
+/// `field: kind Type`, or `field as setter: kind Type`, after its `#[deprecated]` attribute if any.
+pub fn setter_entry(field: &Field) -> String {
+    let (kind, ty) = if field.nullable {
+        let kind = match (&field.ty, field.boxed) {
+            (Type::Secret, _) => "secret_option",
+            (_, true) => "boxed_option",
+            _ => "plain",
+        };
+        (kind, field_argument(field))
+    } else {
+        match (&field.ty, field.boxed) {
+            (Type::Secret, _) => ("secret", "String".to_string()),
+            (_, true) => ("boxed", rust_type(&field.ty, Context::Models)),
+            (Type::String, false) => ("into", "String".to_string()),
+            _ => ("plain", field_argument(field)),
+        }
+    };
+    let deprecated = field.deprecated.as_ref().map_or(String::new(), |note| {
+        format!(
+            "#[deprecated(note = {})] ",
+            markdown::rust_string(note.clone())
+        )
+    });
+    let setter = if field.setter_name == field.rust_name {
+        String::new()
+    } else {
+        format!(" as {}", field.setter_name)
+    };
+    format!("{deprecated}{}{setter}: {kind} {ty}", field.rust_name)
 }
 
 /// The serde attributes of a field, without `#[serde(...)]`, joined by `, `; empty when none.

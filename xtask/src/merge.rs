@@ -1,0 +1,197 @@
+//! `cargo xtask merge-specs BASE EXTRA --out FILE`: one OpenAPI document from two, deterministically.
+//!
+//! The rule: the result is BASE, to which EXTRA adds what BASE lacks. Each path of EXTRA's `paths`,
+//! each entry of each section of EXTRA's `components` (`schemas`, `parameters`, `responses`,
+//! `securitySchemes`, ...) and each of EXTRA's `tags` (matched by `name`) is appended, in EXTRA's
+//! order, when BASE has no entry of that key. An entry both documents have must be equal; when it
+//! is not, merging fails with an error naming the JSON pointer of the entry. Everything else of
+//! EXTRA (`info`, `servers`, `security`, extensions) is ignored: BASE's is kept.
+//!
+//! The result is written as pretty-printed JSON, keys in the order described, so that the same two
+//! inputs always give the same bytes.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Map, Value};
+
+/// What a merge added, for the summary line.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Paths added from EXTRA.
+    pub paths: usize,
+    /// Components (of any section) added from EXTRA.
+    pub components: usize,
+    /// Tags added from EXTRA.
+    pub tags: usize,
+}
+
+/// Reads a YAML or JSON document.
+pub fn read_document(path: &Path) -> Result<Value> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).with_context(|| format!("parsing {} as JSON", path.display()))
+    } else {
+        serde_yaml::from_str(text).with_context(|| format!("parsing {} as YAML", path.display()))
+    }
+}
+
+/// Merges EXTRA into BASE by the rule of this module; BASE is changed in place.
+pub fn merge(base: &mut Value, extra: &Value) -> Result<MergeReport> {
+    let mut report = MergeReport::default();
+    let base = base
+        .as_object_mut()
+        .context("BASE is not a mapping at its root")?;
+    let extra = extra
+        .as_object()
+        .context("EXTRA is not a mapping at its root")?;
+    if let Some(extra_paths) = extra.get("paths") {
+        let base_paths = object_entry(base, "paths", "/paths")?;
+        report.paths = add_absent(base_paths, object(extra_paths, "/paths")?, "/paths")?;
+    }
+    if let Some(extra_components) = extra.get("components") {
+        let extra_components = object(extra_components, "/components")?;
+        let base_components = object_entry(base, "components", "/components")?;
+        for (section, entries) in extra_components {
+            let pointer = format!("/components/{}", escape(section));
+            let entries = object(entries, &pointer)?;
+            let base_section = object_entry(base_components, section, &pointer)?;
+            report.components += add_absent(base_section, entries, &pointer)?;
+        }
+    }
+    if let Some(extra_tags) = extra.get("tags") {
+        let extra_tags = extra_tags
+            .as_array()
+            .context("EXTRA's /tags is not a list")?;
+        let base_tags = base
+            .entry("tags")
+            .or_insert_with(|| Value::Array(Vec::new()))
+            .as_array_mut()
+            .context("BASE's /tags is not a list")?;
+        for tag in extra_tags {
+            let name = tag
+                .get("name")
+                .and_then(Value::as_str)
+                .context("a tag of EXTRA has no name")?;
+            match base_tags
+                .iter()
+                .position(|existing| existing.get("name").and_then(Value::as_str) == Some(name))
+            {
+                Some(index) if base_tags[index] == *tag => {}
+                Some(index) => {
+                    bail!(
+                        "conflict at /tags/{index}: both documents define the tag `{name}`, differently"
+                    )
+                }
+                None => {
+                    base_tags.push(tag.clone());
+                    report.tags += 1;
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Adds each entry of `extra` that `base` lacks; an entry both have must be equal.
+fn add_absent(
+    base: &mut Map<String, Value>,
+    extra: &Map<String, Value>,
+    pointer: &str,
+) -> Result<usize> {
+    let mut added = 0;
+    for (key, value) in extra {
+        match base.get(key) {
+            Some(existing) if existing == value => {}
+            Some(_) => bail!(
+                "conflict at {pointer}/{}: both documents define it, differently",
+                escape(key)
+            ),
+            None => {
+                base.insert(key.clone(), value.clone());
+                added += 1;
+            }
+        }
+    }
+    Ok(added)
+}
+
+/// The mapping under `key`, created empty when absent.
+fn object_entry<'map>(
+    map: &'map mut Map<String, Value>,
+    key: &str,
+    pointer: &str,
+) -> Result<&'map mut Map<String, Value>> {
+    map.entry(key)
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()
+        .with_context(|| format!("BASE's {pointer} is not a mapping"))
+}
+
+fn object<'value>(value: &'value Value, pointer: &str) -> Result<&'value Map<String, Value>> {
+    value
+        .as_object()
+        .with_context(|| format!("EXTRA's {pointer} is not a mapping"))
+}
+
+/// A key as a JSON pointer token: `~` becomes `~0` and `/` becomes `~1`.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Merges the documents at `base` and `extra` and writes the result to `out`.
+pub fn merge_files(base: &Path, extra: &Path, out: &Path) -> Result<MergeReport> {
+    let mut merged = read_document(base)?;
+    let extra_document = read_document(extra)?;
+    let report = merge(&mut merged, &extra_document)
+        .with_context(|| format!("merging {} into {}", extra.display(), base.display()))?;
+    let mut text = serde_json::to_string_pretty(&merged).context("writing JSON")?;
+    text.push('\n');
+    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn adds_what_base_lacks_and_keeps_equal_entries() {
+        let mut base = json!({
+            "paths": {"/a": {"get": {}}},
+            "components": {"schemas": {"A": {"type": "string"}}},
+            "tags": [{"name": "A"}],
+        });
+        let extra = json!({
+            "paths": {"/a": {"get": {}}, "/b": {"post": {}}},
+            "components": {"schemas": {"A": {"type": "string"}, "B": {}}, "responses": {"R": {}}},
+            "tags": [{"name": "A"}, {"name": "B"}],
+        });
+        let report = merge(&mut base, &extra).expect("the documents agree");
+        assert_eq!(
+            report,
+            MergeReport {
+                paths: 1,
+                components: 2,
+                tags: 1
+            }
+        );
+        assert_eq!(base["paths"].as_object().map(Map::len), Some(2));
+        assert_eq!(base["components"]["responses"]["R"], json!({}));
+        assert_eq!(base["tags"][1]["name"], "B");
+    }
+
+    #[test]
+    fn a_conflict_names_its_pointer() {
+        let mut base = json!({"components": {"schemas": {"A/B": {"type": "string"}}}});
+        let extra = json!({"components": {"schemas": {"A/B": {"type": "integer"}}}});
+        let error = merge(&mut base, &extra).expect_err("the schemas differ");
+        assert!(
+            error.to_string().contains("/components/schemas/A~1B"),
+            "{error}"
+        );
+    }
+}
