@@ -6,7 +6,8 @@
 /// Implements the setters of a generated struct's optional fields, one `fn` per entry, each of which
 /// stores its argument in the field's `Option` and returns the struct.
 ///
-/// The input is the struct's name, `;`, then one entry per field: `field: kind Type`, or
+/// The input is the struct's name, followed by `with new` when the macro also declares `new()` (for
+/// a struct whose fields are all optional, as `Default` makes it), `;`, then one entry per field: `field: kind Type`, or
 /// `field as setter: kind Type` when the setter's name is not the field's. The kind says how the
 /// argument of type `Type` becomes the stored value: `plain` (as it is), `into` (the argument is
 /// `impl Into<Type>`), `boxed` (`Box::new`), `boxed_option` (an `Option` whose content is boxed),
@@ -17,12 +18,19 @@
 #[allow(unused_macros)]
 macro_rules! setters {
     (
-        $(#[$outer:meta])* $name:ident;
+        $(#[$outer:meta])* $name:ident $(with $new:ident)?;
         $($(#[$attribute:meta])* $field:ident $(as $setter:ident)?: $kind:ident $type:ty),* $(,)?
     ) => {
         $(#[$outer])*
         impl $name {
+            $($crate::macros::setters!(@new $name $new);)?
             $($crate::macros::setters!(@named [$(#[$attribute])*] $field [$($setter)?] $kind $type);)*
+        }
+    };
+    (@new $name:ident new) => {
+        #[doc = concat!("Creates a `", stringify!($name), "` with no required fields: every field starts unset.")]
+        pub fn new() -> Self {
+            Self::default()
         }
     };
     (@named [$($attribute:tt)*] $field:ident [] $kind:ident $type:ty) => {

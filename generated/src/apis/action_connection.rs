@@ -17,16 +17,12 @@ pub struct ActionConnectionApi {
 }
 
 impl Default for ActionConnectionApi {
-    fn default() -> Self {
-        Self::new()
-    }
+    fn default() -> Self { Self::new() }
 }
 
 impl ActionConnectionApi {
     /// Creates the API with configuration from the environment, as [`crate::Configuration::new`] reads it.
-    pub fn new() -> Self {
-        Self::with_config(crate::Configuration::new())
-    }
+    pub fn new() -> Self { Self::with_config(crate::Configuration::new()) }
 
     /// Creates the API with the given configuration.
     pub fn with_config(configuration: crate::Configuration) -> Self {
@@ -49,14 +45,10 @@ impl ActionConnectionApi {
     }
 
     /// Creates the API around an existing client, sharing its configuration and connection pool.
-    pub fn with_api_client(client: crate::client::ApiClient) -> Self {
-        Self { client }
-    }
+    pub fn with_api_client(client: crate::client::ApiClient) -> Self { Self { client } }
 
     /// Returns the client this API sends its requests with.
-    pub fn api_client(&self) -> &crate::client::ApiClient {
-        &self.client
-    }
+    pub fn api_client(&self) -> &crate::client::ApiClient { &self.client }
 
     /// Create a new Action Connection
     ///
@@ -442,19 +434,11 @@ pub struct ListAppKeyRegistrationsOptionalParams {
     pub page_number: Option<i64>,
 }
 
-impl ListAppKeyRegistrationsOptionalParams {
-    /// Sets [`Self::page_size`]: The number of App Key Registrations to return per page.
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-
-    /// Sets [`Self::page_number`]: The page number to return.
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    ListAppKeyRegistrationsOptionalParams;
+    page_size: plain i64,
+    page_number: plain i64,
+);
 
 /// Test doubles for the operations of [`ActionConnectionApi`]: see [`crate::test_util`].
 #[cfg(feature = "test-util")]

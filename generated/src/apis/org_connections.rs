@@ -13,16 +13,12 @@ pub struct OrgConnectionsApi {
 }
 
 impl Default for OrgConnectionsApi {
-    fn default() -> Self {
-        Self::new()
-    }
+    fn default() -> Self { Self::new() }
 }
 
 impl OrgConnectionsApi {
     /// Creates the API with configuration from the environment, as [`crate::Configuration::new`] reads it.
-    pub fn new() -> Self {
-        Self::with_config(crate::Configuration::new())
-    }
+    pub fn new() -> Self { Self::with_config(crate::Configuration::new()) }
 
     /// Creates the API with the given configuration.
     pub fn with_config(configuration: crate::Configuration) -> Self {
@@ -45,14 +41,10 @@ impl OrgConnectionsApi {
     }
 
     /// Creates the API around an existing client, sharing its configuration and connection pool.
-    pub fn with_api_client(client: crate::client::ApiClient) -> Self {
-        Self { client }
-    }
+    pub fn with_api_client(client: crate::client::ApiClient) -> Self { Self { client } }
 
     /// Returns the client this API sends its requests with.
-    pub fn api_client(&self) -> &crate::client::ApiClient {
-        &self.client
-    }
+    pub fn api_client(&self) -> &crate::client::ApiClient { &self.client }
 
     /// Create Org Connection
     ///
@@ -274,31 +266,13 @@ pub struct ListOrgConnectionsOptionalParams {
     pub offset: Option<i64>,
 }
 
-impl ListOrgConnectionsOptionalParams {
-    /// Sets [`Self::sink_org_id`]: The Org ID of the sink org.
-    pub fn sink_org_id(mut self, value: impl Into<String>) -> Self {
-        self.sink_org_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::source_org_id`]: The Org ID of the source org.
-    pub fn source_org_id(mut self, value: impl Into<String>) -> Self {
-        self.source_org_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::limit`]: The limit of number of entries you want to return.
-    pub fn limit(mut self, value: i64) -> Self {
-        self.limit = Some(value);
-        self
-    }
-
-    /// Sets [`Self::offset`]: The pagination offset which you want to query from.
-    pub fn offset(mut self, value: i64) -> Self {
-        self.offset = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    ListOrgConnectionsOptionalParams;
+    sink_org_id: into String,
+    source_org_id: into String,
+    limit: plain i64,
+    offset: plain i64,
+);
 
 /// Test doubles for the operations of [`OrgConnectionsApi`]: see [`crate::test_util`].
 #[cfg(feature = "test-util")]
@@ -339,9 +313,7 @@ impl<'a> OrgConnectionsMock<'a> {
 #[cfg(feature = "test-util")]
 impl crate::test_util::MockServer {
     /// The test doubles of the operations of [`OrgConnectionsApi`].
-    pub fn org_connections(&self) -> OrgConnectionsMock<'_> {
-        OrgConnectionsMock { server: self }
-    }
+    pub fn org_connections(&self) -> OrgConnectionsMock<'_> { OrgConnectionsMock { server: self } }
 }
 
 crate::macros::operations!(

@@ -8,22 +8,13 @@ use super::ActionConnectionIntegrationUpdate;
 #[non_exhaustive]
 pub struct ActionConnectionAttributesUpdate {
     /// The definition of ActionConnectionIntegrationUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub integration: Option<ActionConnectionIntegrationUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub integration: Option<ActionConnectionIntegrationUpdate>,
     /// Name of the connection
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
-impl ActionConnectionAttributesUpdate {
-    /// Creates a `ActionConnectionAttributesUpdate` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
 }
 
 crate::macros::setters!(
-    ActionConnectionAttributesUpdate;
+    ActionConnectionAttributesUpdate with new;
     integration: plain ActionConnectionIntegrationUpdate,
     name: into String,
 );

@@ -8,18 +8,14 @@ use super::AnthropicAPIKeyType;
 #[non_exhaustive]
 pub struct AnthropicAPIKeyUpdate {
     /// The AnthropicAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the AnthropicAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: AnthropicAPIKeyType,
+    #[serde(rename = "type")] pub type_: AnthropicAPIKeyType,
 }
 
 impl AnthropicAPIKeyUpdate {
     /// Creates a `AnthropicAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AnthropicAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
+    pub fn new(type_: AnthropicAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
 
 crate::macros::setters!(

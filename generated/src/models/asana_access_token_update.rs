@@ -8,18 +8,14 @@ use super::AsanaAccessTokenType;
 #[non_exhaustive]
 pub struct AsanaAccessTokenUpdate {
     /// The AsanaAccessTokenUpdate access_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub access_token: Option<crate::Secret>,
     /// The definition of the AsanaAccessToken object.
-    #[serde(rename = "type")]
-    pub type_: AsanaAccessTokenType,
+    #[serde(rename = "type")] pub type_: AsanaAccessTokenType,
 }
 
 impl AsanaAccessTokenUpdate {
     /// Creates a `AsanaAccessTokenUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AsanaAccessTokenType) -> Self {
-        Self { access_token: None, type_ }
-    }
+    pub fn new(type_: AsanaAccessTokenType) -> Self { Self { access_token: None, type_ } }
 }
 
 crate::macros::setters!(

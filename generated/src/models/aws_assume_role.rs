@@ -10,16 +10,13 @@ pub struct AWSAssumeRole {
     /// AWS account the connection is created for
     pub account_id: String,
     /// External ID used to scope which connection can be used to assume the role
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub external_id: Option<String>,
     /// AWS account that will assume the role
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub principal_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub principal_id: Option<String>,
     /// Role to assume
     pub role: String,
     /// The definition of AWSAssumeRoleType object.
-    #[serde(rename = "type")]
-    pub type_: AWSAssumeRoleType,
+    #[serde(rename = "type")] pub type_: AWSAssumeRoleType,
 }
 
 impl AWSAssumeRole {

@@ -8,17 +8,13 @@ use super::AWSAssumeRoleType;
 #[non_exhaustive]
 pub struct AWSAssumeRoleUpdate {
     /// AWS account the connection is created for
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub account_id: Option<String>,
     /// The AWSAssumeRoleUpdate generate_new_external_id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub generate_new_external_id: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub generate_new_external_id: Option<bool>,
     /// Role to assume
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub role: Option<String>,
     /// The definition of AWSAssumeRoleType object.
-    #[serde(rename = "type")]
-    pub type_: AWSAssumeRoleType,
+    #[serde(rename = "type")] pub type_: AWSAssumeRoleType,
 }
 
 impl AWSAssumeRoleUpdate {

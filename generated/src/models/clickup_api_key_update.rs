@@ -8,18 +8,14 @@ use super::ClickupAPIKeyType;
 #[non_exhaustive]
 pub struct ClickupAPIKeyUpdate {
     /// The ClickupAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the ClickupAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: ClickupAPIKeyType,
+    #[serde(rename = "type")] pub type_: ClickupAPIKeyType,
 }
 
 impl ClickupAPIKeyUpdate {
     /// Creates a `ClickupAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ClickupAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
+    pub fn new(type_: ClickupAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
 
 crate::macros::setters!(

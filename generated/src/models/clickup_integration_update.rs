@@ -8,18 +8,14 @@ use super::{ClickupCredentialsUpdate, ClickupIntegrationType};
 #[non_exhaustive]
 pub struct ClickupIntegrationUpdate {
     /// The definition of the ClickupCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<ClickupCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<ClickupCredentialsUpdate>,
     /// The definition of the ClickupIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ClickupIntegrationType,
+    #[serde(rename = "type")] pub type_: ClickupIntegrationType,
 }
 
 impl ClickupIntegrationUpdate {
     /// Creates a `ClickupIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ClickupIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
+    pub fn new(type_: ClickupIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
 
 crate::macros::setters!(

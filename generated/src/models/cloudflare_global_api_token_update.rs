@@ -8,14 +8,11 @@ use super::CloudflareGlobalAPITokenType;
 #[non_exhaustive]
 pub struct CloudflareGlobalAPITokenUpdate {
     /// The CloudflareGlobalAPITokenUpdate auth_email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auth_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub auth_email: Option<String>,
     /// The CloudflareGlobalAPITokenUpdate global_api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub global_api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub global_api_key: Option<crate::Secret>,
     /// The definition of the CloudflareGlobalAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareGlobalAPITokenType,
+    #[serde(rename = "type")] pub type_: CloudflareGlobalAPITokenType,
 }
 
 impl CloudflareGlobalAPITokenUpdate {

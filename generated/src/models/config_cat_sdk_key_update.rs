@@ -8,17 +8,13 @@ use super::ConfigCatSDKKeyType;
 #[non_exhaustive]
 pub struct ConfigCatSDKKeyUpdate {
     /// The ConfigCatSDKKeyUpdate api_password.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_password: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_password: Option<crate::Secret>,
     /// The ConfigCatSDKKeyUpdate api_username.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_username: Option<String>,
     /// The ConfigCatSDKKeyUpdate sdk_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub sdk_key: Option<crate::Secret>,
     /// The definition of the ConfigCatSDKKey object.
-    #[serde(rename = "type")]
-    pub type_: ConfigCatSDKKeyType,
+    #[serde(rename = "type")] pub type_: ConfigCatSDKKeyType,
 }
 
 impl ConfigCatSDKKeyUpdate {

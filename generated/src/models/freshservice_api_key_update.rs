@@ -8,14 +8,11 @@ use super::FreshserviceAPIKeyType;
 #[non_exhaustive]
 pub struct FreshserviceAPIKeyUpdate {
     /// The FreshserviceAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The FreshserviceAPIKeyUpdate domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub domain: Option<String>,
     /// The definition of the FreshserviceAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: FreshserviceAPIKeyType,
+    #[serde(rename = "type")] pub type_: FreshserviceAPIKeyType,
 }
 
 impl FreshserviceAPIKeyUpdate {

@@ -8,14 +8,11 @@ use super::GCPServiceAccountType;
 #[non_exhaustive]
 pub struct GCPServiceAccountUpdate {
     /// The GCPServiceAccountUpdate private_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub private_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub private_key: Option<crate::Secret>,
     /// The GCPServiceAccountUpdate service_account_email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_account_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub service_account_email: Option<String>,
     /// The definition of the GCPServiceAccount object.
-    #[serde(rename = "type")]
-    pub type_: GCPServiceAccountType,
+    #[serde(rename = "type")] pub type_: GCPServiceAccountType,
 }
 
 impl GCPServiceAccountUpdate {

@@ -8,18 +8,14 @@ use super::GeminiAPIKeyType;
 #[non_exhaustive]
 pub struct GeminiAPIKeyUpdate {
     /// The GeminiAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the GeminiAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GeminiAPIKeyType,
+    #[serde(rename = "type")] pub type_: GeminiAPIKeyType,
 }
 
 impl GeminiAPIKeyUpdate {
     /// Creates a `GeminiAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GeminiAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
+    pub fn new(type_: GeminiAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
 
 crate::macros::setters!(

@@ -8,18 +8,10 @@ use super::ActionConnectionData;
 #[non_exhaustive]
 pub struct GetActionConnectionResponse {
     /// Data related to the connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<ActionConnectionData>,
-}
-
-impl GetActionConnectionResponse {
-    /// Creates a `GetActionConnectionResponse` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<ActionConnectionData>,
 }
 
 crate::macros::setters!(
-    GetActionConnectionResponse;
+    GetActionConnectionResponse with new;
     data: plain ActionConnectionData,
 );

@@ -8,18 +8,10 @@ use super::AppKeyRegistrationData;
 #[non_exhaustive]
 pub struct GetAppKeyRegistrationResponse {
     /// Data related to the app key registration.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<AppKeyRegistrationData>,
-}
-
-impl GetAppKeyRegistrationResponse {
-    /// Creates a `GetAppKeyRegistrationResponse` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<AppKeyRegistrationData>,
 }
 
 crate::macros::setters!(
-    GetAppKeyRegistrationResponse;
+    GetAppKeyRegistrationResponse with new;
     data: plain AppKeyRegistrationData,
 );

@@ -8,18 +8,14 @@ use super::GreyNoiseAPIKeyType;
 #[non_exhaustive]
 pub struct GreyNoiseAPIKeyUpdate {
     /// The GreyNoiseAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the GreyNoiseAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GreyNoiseAPIKeyType,
+    #[serde(rename = "type")] pub type_: GreyNoiseAPIKeyType,
 }
 
 impl GreyNoiseAPIKeyUpdate {
     /// Creates a `GreyNoiseAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GreyNoiseAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
+    pub fn new(type_: GreyNoiseAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
 
 crate::macros::setters!(

@@ -6,22 +6,13 @@
 #[non_exhaustive]
 pub struct HTTPBody {
     /// Serialized body content
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub content: Option<String>,
     /// Content type of the body
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_type: Option<String>,
-}
-
-impl HTTPBody {
-    /// Creates a `HTTPBody` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub content_type: Option<String>,
 }
 
 crate::macros::setters!(
-    HTTPBody;
+    HTTPBody with new;
     content: into String,
     content_type: into String,
 );

@@ -6,13 +6,11 @@
 #[non_exhaustive]
 pub struct HTTPHeaderUpdate {
     /// Should the header be deleted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub deleted: Option<bool>,
     /// The HTTPHeaderUpdate name.
     pub name: String,
     /// The HTTPHeaderUpdate value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub value: Option<String>,
 }
 
 impl HTTPHeaderUpdate {

@@ -8,14 +8,11 @@ use super::{HTTPCredentialsUpdate, HTTPIntegrationType};
 #[non_exhaustive]
 pub struct HTTPIntegrationUpdate {
     /// Base HTTP url for the integration
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub base_url: Option<String>,
     /// The definition of HTTPCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<HTTPCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<HTTPCredentialsUpdate>,
     /// The definition of HTTPIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: HTTPIntegrationType,
+    #[serde(rename = "type")] pub type_: HTTPIntegrationType,
 }
 
 impl HTTPIntegrationUpdate {

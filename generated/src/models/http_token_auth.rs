@@ -8,20 +8,15 @@ use super::{HTTPBody, HTTPHeader, HTTPToken, HTTPTokenAuthType, UrlParam};
 #[non_exhaustive]
 pub struct HTTPTokenAuth {
     /// The definition of HTTPBody object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<HTTPBody>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub body: Option<HTTPBody>,
     /// The HTTPTokenAuth headers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<Vec<HTTPHeader>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub headers: Option<Vec<HTTPHeader>>,
     /// The HTTPTokenAuth tokens.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tokens: Option<Vec<HTTPToken>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub tokens: Option<Vec<HTTPToken>>,
     /// The definition of HTTPTokenAuthType object.
-    #[serde(rename = "type")]
-    pub type_: HTTPTokenAuthType,
+    #[serde(rename = "type")] pub type_: HTTPTokenAuthType,
     /// The HTTPTokenAuth url_parameters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_parameters: Option<Vec<UrlParam>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub url_parameters: Option<Vec<UrlParam>>,
 }
 
 impl HTTPTokenAuth {

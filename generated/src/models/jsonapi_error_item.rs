@@ -8,31 +8,19 @@ use super::JSONAPIErrorItemSource;
 #[non_exhaustive]
 pub struct JSONAPIErrorItem {
     /// A human-readable explanation specific to this occurrence of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub detail: Option<String>,
     /// Non-standard meta-information about the error
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub meta: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// References to the source of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<JSONAPIErrorItemSource>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub source: Option<JSONAPIErrorItemSource>,
     /// Status code of the response.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub status: Option<String>,
     /// Short human-readable summary of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-}
-
-impl JSONAPIErrorItem {
-    /// Creates a `JSONAPIErrorItem` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub title: Option<String>,
 }
 
 crate::macros::setters!(
-    JSONAPIErrorItem;
+    JSONAPIErrorItem with new;
     detail: into String,
     meta: plain std::collections::BTreeMap<String, serde_json::Value>,
     source: plain JSONAPIErrorItemSource,

@@ -6,25 +6,15 @@
 #[non_exhaustive]
 pub struct JSONAPIErrorItemSource {
     /// A string indicating the name of a single request header which caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub header: Option<String>,
     /// A string indicating which URI query parameter caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub parameter: Option<String>,
     /// A JSON pointer to the value in the request document that caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pointer: Option<String>,
-}
-
-impl JSONAPIErrorItemSource {
-    /// Creates a `JSONAPIErrorItemSource` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub pointer: Option<String>,
 }
 
 crate::macros::setters!(
-    JSONAPIErrorItemSource;
+    JSONAPIErrorItemSource with new;
     header: into String,
     parameter: into String,
     pointer: into String,

@@ -8,18 +8,14 @@ use super::LaunchDarklyAPIKeyType;
 #[non_exhaustive]
 pub struct LaunchDarklyAPIKeyUpdate {
     /// The LaunchDarklyAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the LaunchDarklyAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: LaunchDarklyAPIKeyType,
+    #[serde(rename = "type")] pub type_: LaunchDarklyAPIKeyType,
 }
 
 impl LaunchDarklyAPIKeyUpdate {
     /// Creates a `LaunchDarklyAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: LaunchDarklyAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
+    pub fn new(type_: LaunchDarklyAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
 
 crate::macros::setters!(

@@ -6,22 +6,13 @@
 #[non_exhaustive]
 pub struct ListAppKeyRegistrationsResponseMeta {
     /// The total number of app key registrations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total: Option<i64>,
     /// The total number of app key registrations that match the specified filters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_filtered: Option<i64>,
-}
-
-impl ListAppKeyRegistrationsResponseMeta {
-    /// Creates a `ListAppKeyRegistrationsResponseMeta` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_filtered: Option<i64>,
 }
 
 crate::macros::setters!(
-    ListAppKeyRegistrationsResponseMeta;
+    ListAppKeyRegistrationsResponseMeta with new;
     total: plain i64,
     total_filtered: plain i64,
 );

@@ -8,14 +8,11 @@ use super::OktaAPITokenType;
 #[non_exhaustive]
 pub struct OktaAPITokenUpdate {
     /// The OktaAPITokenUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The OktaAPITokenUpdate domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub domain: Option<String>,
     /// The definition of the OktaAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: OktaAPITokenType,
+    #[serde(rename = "type")] pub type_: OktaAPITokenType,
 }
 
 impl OktaAPITokenUpdate {

@@ -10,15 +10,12 @@ pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<OrgConnectionListResponseMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub meta: Option<OrgConnectionListResponseMeta>,
 }
 
 impl OrgConnectionListResponse {
     /// Creates a `OrgConnectionListResponse` from its required fields; the optional fields start unset.
-    pub fn new(data: Vec<OrgConnection>) -> Self {
-        Self { data, meta: None }
-    }
+    pub fn new(data: Vec<OrgConnection>) -> Self { Self { data, meta: None } }
 }
 
 crate::macros::setters!(

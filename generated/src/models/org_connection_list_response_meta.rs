@@ -8,18 +8,10 @@ use super::OrgConnectionListResponseMetaPage;
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<OrgConnectionListResponseMetaPage>,
-}
-
-impl OrgConnectionListResponseMeta {
-    /// Creates a `OrgConnectionListResponseMeta` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub page: Option<OrgConnectionListResponseMetaPage>,
 }
 
 crate::macros::setters!(
-    OrgConnectionListResponseMeta;
+    OrgConnectionListResponseMeta with new;
     page: plain OrgConnectionListResponseMetaPage,
 );

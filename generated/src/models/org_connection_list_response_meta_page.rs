@@ -6,22 +6,13 @@
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_filtered_count: Option<i64>,
-}
-
-impl OrgConnectionListResponseMetaPage {
-    /// Creates a `OrgConnectionListResponseMetaPage` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_filtered_count: Option<i64>,
 }
 
 crate::macros::setters!(
-    OrgConnectionListResponseMetaPage;
+    OrgConnectionListResponseMetaPage with new;
     total_count: plain i64,
     total_filtered_count: plain i64,
 );

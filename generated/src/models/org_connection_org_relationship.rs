@@ -8,18 +8,10 @@ use super::OrgConnectionOrgRelationshipData;
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of OrgConnectionOrgRelationshipData object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<OrgConnectionOrgRelationshipData>,
-}
-
-impl OrgConnectionOrgRelationship {
-    /// Creates a `OrgConnectionOrgRelationship` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<OrgConnectionOrgRelationshipData>,
 }
 
 crate::macros::setters!(
-    OrgConnectionOrgRelationship;
+    OrgConnectionOrgRelationship with new;
     data: plain OrgConnectionOrgRelationshipData,
 );

@@ -8,25 +8,15 @@ use super::OrgConnectionOrgRelationshipDataType;
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<String>,
     /// Org name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
     /// The type of the organization relationship.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub type_: Option<OrgConnectionOrgRelationshipDataType>,
-}
-
-impl OrgConnectionOrgRelationshipData {
-    /// Creates a `OrgConnectionOrgRelationshipData` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")] pub type_: Option<OrgConnectionOrgRelationshipDataType>,
 }
 
 crate::macros::setters!(
-    OrgConnectionOrgRelationshipData;
+    OrgConnectionOrgRelationshipData with new;
     id: into String,
     name: into String,
     type_: plain OrgConnectionOrgRelationshipDataType,

@@ -8,25 +8,15 @@ use super::{OrgConnectionOrgRelationship, OrgConnectionUserRelationship};
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<OrgConnectionUserRelationship>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sink_org: Option<OrgConnectionOrgRelationship>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_org: Option<OrgConnectionOrgRelationship>,
-}
-
-impl OrgConnectionRelationships {
-    /// Creates a `OrgConnectionRelationships` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(skip_serializing_if = "Option::is_none")] pub source_org: Option<OrgConnectionOrgRelationship>,
 }
 
 crate::macros::setters!(
-    OrgConnectionRelationships;
+    OrgConnectionRelationships with new;
     created_by: plain OrgConnectionUserRelationship,
     sink_org: plain OrgConnectionOrgRelationship,
     source_org: plain OrgConnectionOrgRelationship,

@@ -8,25 +8,15 @@ use super::OrgConnectionUserRelationshipDataType;
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<String>,
     /// User name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
     /// The type of the user relationship.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub type_: Option<OrgConnectionUserRelationshipDataType>,
-}
-
-impl OrgConnectionUserRelationshipData {
-    /// Creates a `OrgConnectionUserRelationshipData` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")] pub type_: Option<OrgConnectionUserRelationshipDataType>,
 }
 
 crate::macros::setters!(
-    OrgConnectionUserRelationshipData;
+    OrgConnectionUserRelationshipData with new;
     id: into String,
     name: into String,
     type_: plain OrgConnectionUserRelationshipDataType,

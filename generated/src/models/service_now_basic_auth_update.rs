@@ -8,17 +8,13 @@ use super::ServiceNowBasicAuthType;
 #[non_exhaustive]
 pub struct ServiceNowBasicAuthUpdate {
     /// The ServiceNowBasicAuthUpdate instance.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub instance: Option<String>,
     /// The ServiceNowBasicAuthUpdate password.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub password: Option<crate::Secret>,
     /// The definition of the ServiceNowBasicAuth object.
-    #[serde(rename = "type")]
-    pub type_: ServiceNowBasicAuthType,
+    #[serde(rename = "type")] pub type_: ServiceNowBasicAuthType,
     /// The ServiceNowBasicAuthUpdate username.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub username: Option<String>,
 }
 
 impl ServiceNowBasicAuthUpdate {

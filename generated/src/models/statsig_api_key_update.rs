@@ -8,18 +8,14 @@ use super::StatsigAPIKeyType;
 #[non_exhaustive]
 pub struct StatsigAPIKeyUpdate {
     /// The StatsigAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the StatsigAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: StatsigAPIKeyType,
+    #[serde(rename = "type")] pub type_: StatsigAPIKeyType,
 }
 
 impl StatsigAPIKeyUpdate {
     /// Creates a `StatsigAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: StatsigAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
+    pub fn new(type_: StatsigAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
 
 crate::macros::setters!(

@@ -6,13 +6,11 @@
 #[non_exhaustive]
 pub struct UrlParamUpdate {
     /// Should the header be deleted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub deleted: Option<bool>,
     /// Name for tokens.
     pub name: String,
     /// The UrlParamUpdate value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub value: Option<String>,
 }
 
 impl UrlParamUpdate {

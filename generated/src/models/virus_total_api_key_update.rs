@@ -8,18 +8,14 @@ use super::VirusTotalAPIKeyType;
 #[non_exhaustive]
 pub struct VirusTotalAPIKeyUpdate {
     /// The VirusTotalAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the VirusTotalAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: VirusTotalAPIKeyType,
+    #[serde(rename = "type")] pub type_: VirusTotalAPIKeyType,
 }
 
 impl VirusTotalAPIKeyUpdate {
     /// Creates a `VirusTotalAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: VirusTotalAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
+    pub fn new(type_: VirusTotalAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
 
 crate::macros::setters!(

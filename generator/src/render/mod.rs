@@ -255,9 +255,6 @@ fn environment() -> Result<Environment<'static>, Errors> {
     environment.add_filter("field_initializer", |field: ViaDeserialize<Field>| {
         spelling::field_initializer(&field)
     });
-    environment.add_filter("setter_value", |field: ViaDeserialize<Field>| {
-        spelling::setter_value(&field)
-    });
     environment.add_filter("setter_entry", |field: ViaDeserialize<Field>| {
         spelling::setter_entry(&field)
     });
@@ -276,8 +273,8 @@ fn environment() -> Result<Environment<'static>, Errors> {
         |parameter: ViaDeserialize<Parameter>| spelling::parameter_needs_into(&parameter),
     );
     environment.add_filter(
-        "parameter_setter_value",
-        |parameter: ViaDeserialize<Parameter>| spelling::parameter_setter_value(&parameter),
+        "parameter_setter_entry",
+        |parameter: ViaDeserialize<Parameter>| spelling::parameter_setter_entry(&parameter),
     );
     environment.add_filter("body_argument", |body: ViaDeserialize<RequestBody>| {
         spelling::body_argument(&body)
