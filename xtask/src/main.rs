@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
-       cargo xtask merge-specs BASE EXTRA --out FILE
+       cargo xtask merge-specs BASE EXTRA --out FILE [--keep-base]
 
 Generates a Rust client crate from an OpenAPI 3.0 document.
 
@@ -27,8 +27,9 @@ Generates a Rust client crate from an OpenAPI 3.0 document.
   -h, --help          print this help
 
 merge-specs writes BASE with what EXTRA adds: each path, component and tag of EXTRA that BASE
-lacks. An entry both define must be equal, or the merge fails naming its JSON pointer. The
-result is JSON.";
+lacks. An entry both define must be equal but for documentation (descriptions, examples,
+extensions), or the merge fails naming its JSON pointer; with --keep-base, BASE's entry is
+kept and the pointer listed. The result is JSON.";
 
 /// The parsed command line of `codegen`.
 struct Arguments {
@@ -101,13 +102,26 @@ fn parse(options: &[String]) -> Result<Arguments> {
 
 /// `merge-specs BASE EXTRA --out FILE`: see [`xtask::merge`].
 fn merge_specs(options: &[String]) -> Result<ExitCode> {
-    let [base, extra, flag, out] = options else {
+    let keep_base = options.iter().any(|option| option == "--keep-base");
+    let positional: Vec<&String> = options
+        .iter()
+        .filter(|option| *option != "--keep-base")
+        .collect();
+    let [base, extra, flag, out] = positional.as_slice() else {
         bail!("merge-specs needs BASE EXTRA --out FILE\n\n{USAGE}");
     };
-    if flag != "--out" {
+    if *flag != "--out" {
         bail!("unknown option `{flag}`\n\n{USAGE}");
     }
-    let report = merge::merge_files(Path::new(base), Path::new(extra), Path::new(out))?;
+    let conflicts = if keep_base {
+        merge::Conflicts::KeepBase
+    } else {
+        merge::Conflicts::Fail
+    };
+    let report = merge::merge_files(Path::new(base), Path::new(extra), Path::new(out), conflicts)?;
+    for pointer in &report.overridden {
+        println!("merge-specs: kept BASE's {pointer}: EXTRA defines it differently");
+    }
     println!(
         "merge-specs: {out}: added {} paths, {} components, {} tags from {extra}",
         report.paths, report.components, report.tags

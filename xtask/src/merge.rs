@@ -3,9 +3,13 @@
 //! The rule: the result is BASE, to which EXTRA adds what BASE lacks. Each path of EXTRA's `paths`,
 //! each entry of each section of EXTRA's `components` (`schemas`, `parameters`, `responses`,
 //! `securitySchemes`, ...) and each of EXTRA's `tags` (matched by `name`) is appended, in EXTRA's
-//! order, when BASE has no entry of that key. An entry both documents have must be equal; when it
-//! is not, merging fails with an error naming the JSON pointer of the entry. Everything else of
-//! EXTRA (`info`, `servers`, `security`, extensions) is ignored: BASE's is kept.
+//! order, when BASE has no entry of that key. An entry both documents have must be equal, but for
+//! documentation: keys named `description`, `summary`, `title`, `example` or `examples`, and
+//! extensions (`x-...`), are not compared, and BASE's entry is kept. When two entries differ
+//! otherwise, merging fails with an error naming the JSON pointer of the entry, unless the conflict
+//! policy is [`Conflicts::KeepBase`] (`--keep-base` on the command line), which keeps BASE's entry
+//! and lists the pointer among the report's overridden entries. Everything else of EXTRA (`info`,
+//! `servers`, `security`, extensions) is ignored: BASE's is kept.
 //!
 //! The result is written as pretty-printed JSON, keys in the order described, so that the same two
 //! inputs always give the same bytes.
@@ -24,6 +28,52 @@ pub struct MergeReport {
     pub components: usize,
     /// Tags added from EXTRA.
     pub tags: usize,
+    /// The pointers of EXTRA's entries that differed from BASE's and were dropped for BASE's.
+    pub overridden: Vec<String>,
+}
+
+/// What to do when both documents define an entry differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conflicts {
+    /// Fail, naming the entry's pointer.
+    Fail,
+    /// Keep BASE's entry, and report the pointer.
+    KeepBase,
+}
+
+/// The keys that only document a node; two entries that differ only in them are the same entry.
+const DOCUMENTATION_KEYS: &[&str] = &["description", "summary", "title", "example", "examples"];
+
+/// Whether two nodes are equal once documentation keys and extensions are left out.
+fn same_but_for_documentation(left: &Value, right: &Value) -> bool {
+    match (left, right) {
+        (Value::Object(left), Value::Object(right)) => {
+            let kept = |map: &'_ Map<String, Value>| -> Vec<(String, Value)> {
+                map.iter()
+                    .filter(|(key, _)| {
+                        !DOCUMENTATION_KEYS.contains(&key.as_str()) && !key.starts_with("x-")
+                    })
+                    .map(|(key, value)| (key.clone(), value.clone()))
+                    .collect()
+            };
+            let (left, right) = (kept(left), kept(right));
+            left.len() == right.len()
+                && left.iter().all(|(key, value)| {
+                    right
+                        .iter()
+                        .find(|(other, _)| other == key)
+                        .is_some_and(|(_, other)| same_but_for_documentation(value, other))
+                })
+        }
+        (Value::Array(left), Value::Array(right)) => {
+            left.len() == right.len()
+                && left
+                    .iter()
+                    .zip(right)
+                    .all(|(left, right)| same_but_for_documentation(left, right))
+        }
+        _ => left == right,
+    }
 }
 
 /// Reads a YAML or JSON document.
@@ -39,7 +89,7 @@ pub fn read_document(path: &Path) -> Result<Value> {
 }
 
 /// Merges EXTRA into BASE by the rule of this module; BASE is changed in place.
-pub fn merge(base: &mut Value, extra: &Value) -> Result<MergeReport> {
+pub fn merge(base: &mut Value, extra: &Value, conflicts: Conflicts) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     let base = base
         .as_object_mut()
@@ -49,7 +99,13 @@ pub fn merge(base: &mut Value, extra: &Value) -> Result<MergeReport> {
         .context("EXTRA is not a mapping at its root")?;
     if let Some(extra_paths) = extra.get("paths") {
         let base_paths = object_entry(base, "paths", "/paths")?;
-        report.paths = add_absent(base_paths, object(extra_paths, "/paths")?, "/paths")?;
+        report.paths = add_absent(
+            base_paths,
+            object(extra_paths, "/paths")?,
+            "/paths",
+            conflicts,
+            &mut report.overridden,
+        )?;
     }
     if let Some(extra_components) = extra.get("components") {
         let extra_components = object(extra_components, "/components")?;
@@ -58,7 +114,13 @@ pub fn merge(base: &mut Value, extra: &Value) -> Result<MergeReport> {
             let pointer = format!("/components/{}", escape(section));
             let entries = object(entries, &pointer)?;
             let base_section = object_entry(base_components, section, &pointer)?;
-            report.components += add_absent(base_section, entries, &pointer)?;
+            report.components += add_absent(
+                base_section,
+                entries,
+                &pointer,
+                conflicts,
+                &mut report.overridden,
+            )?;
         }
     }
     if let Some(extra_tags) = extra.get("tags") {
@@ -100,11 +162,16 @@ fn add_absent(
     base: &mut Map<String, Value>,
     extra: &Map<String, Value>,
     pointer: &str,
+    conflicts: Conflicts,
+    overridden: &mut Vec<String>,
 ) -> Result<usize> {
     let mut added = 0;
     for (key, value) in extra {
         match base.get(key) {
-            Some(existing) if existing == value => {}
+            Some(existing) if same_but_for_documentation(existing, value) => {}
+            Some(_) if conflicts == Conflicts::KeepBase => {
+                overridden.push(format!("{pointer}/{}", escape(key)));
+            }
             Some(_) => bail!(
                 "conflict at {pointer}/{}: both documents define it, differently",
                 escape(key)
@@ -142,10 +209,15 @@ fn escape(key: &str) -> String {
 }
 
 /// Merges the documents at `base` and `extra` and writes the result to `out`.
-pub fn merge_files(base: &Path, extra: &Path, out: &Path) -> Result<MergeReport> {
+pub fn merge_files(
+    base: &Path,
+    extra: &Path,
+    out: &Path,
+    conflicts: Conflicts,
+) -> Result<MergeReport> {
     let mut merged = read_document(base)?;
     let extra_document = read_document(extra)?;
-    let report = merge(&mut merged, &extra_document)
+    let report = merge(&mut merged, &extra_document, conflicts)
         .with_context(|| format!("merging {} into {}", extra.display(), base.display()))?;
     let mut text = serde_json::to_string_pretty(&merged).context("writing JSON")?;
     text.push('\n');
@@ -188,10 +260,24 @@ mod tests {
     fn a_conflict_names_its_pointer() {
         let mut base = json!({"components": {"schemas": {"A/B": {"type": "string"}}}});
         let extra = json!({"components": {"schemas": {"A/B": {"type": "integer"}}}});
-        let error = merge(&mut base, &extra).expect_err("the schemas differ");
+        let error = merge(&mut base.clone(), &extra, Conflicts::Fail).expect_err("they differ");
         assert!(
             error.to_string().contains("/components/schemas/A~1B"),
             "{error}"
         );
+        let report = merge(&mut base, &extra, Conflicts::KeepBase).expect("BASE's is kept");
+        assert_eq!(report.overridden, ["/components/schemas/A~1B"]);
+        assert_eq!(base["components"]["schemas"]["A/B"]["type"], "string");
+    }
+
+    #[test]
+    fn documentation_is_not_a_conflict() {
+        let mut base =
+            json!({"components": {"schemas": {"A": {"type": "string", "example": "a"}}}});
+        let extra =
+            json!({"components": {"schemas": {"A": {"description": "A.", "type": "string"}}}});
+        let report = merge(&mut base, &extra, Conflicts::Fail).expect("only docs differ");
+        assert!(report.overridden.is_empty());
+        assert_eq!(base["components"]["schemas"]["A"]["example"], "a");
     }
 }
