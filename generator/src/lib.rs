@@ -2,7 +2,8 @@
 //!
 //! The pipeline is `load` (YAML or JSON to `openapiv3::OpenAPI` and the raw document), `lower` (to
 //! the typed IR in [`ir`]), `render` (minijinja templates from `templates/`), and `format`
-//! (prettyplease). Writing files is the caller's job: `xtask` syncs [`Files`] into a crate folder.
+//! (prettyplease). Render and format run file by file on every core. Writing files is the caller's
+//! job: `xtask` syncs [`Files`] into a crate folder.
 
 pub mod diagnostics;
 pub mod format;
