@@ -149,6 +149,8 @@ pub mod error;
 
 pub mod interceptor;
 
+mod macros;
+
 pub mod pagination;
 
 pub mod rate_limit;

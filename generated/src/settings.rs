@@ -41,9 +41,7 @@ impl crate::Configuration {
     }
 
     /// Returns the `access_token` credential, if it is set.
-    pub fn access_token(&self) -> Option<&crate::Secret> {
-        self.credential("access_token")
-    }
+    pub fn access_token(&self) -> Option<&crate::Secret> { self.credential("access_token") }
 
     /// Sets the `api_key` API key, sent in the `DD-API-KEY` header (security scheme `apiKeyAuth`).
     ///
@@ -57,9 +55,7 @@ impl crate::Configuration {
     }
 
     /// Returns the `api_key` credential, if it is set.
-    pub fn api_key(&self) -> Option<&crate::Secret> {
-        self.credential("api_key")
-    }
+    pub fn api_key(&self) -> Option<&crate::Secret> { self.credential("api_key") }
 
     /// Sets the `app_key` API key, sent in the `DD-APPLICATION-KEY` header (security scheme `appKeyAuth`).
     ///
@@ -73,9 +69,7 @@ impl crate::Configuration {
     }
 
     /// Returns the `app_key` credential, if it is set.
-    pub fn app_key(&self) -> Option<&crate::Secret> {
-        self.credential("app_key")
-    }
+    pub fn app_key(&self) -> Option<&crate::Secret> { self.credential("app_key") }
 
     /// Sets the `site` server variable (default `datadoghq.com`).
     ///
@@ -89,9 +83,7 @@ impl crate::Configuration {
     }
 
     /// Returns the `site` server variable: the value set, else the spec's default, `"datadoghq.com"`.
-    pub fn site(&self) -> &str {
-        self.server_variable("site").unwrap_or("datadoghq.com")
-    }
+    pub fn site(&self) -> &str { self.server_variable("site").unwrap_or("datadoghq.com") }
 
     /// Sets the `subdomain` server variable (default `api`).
     ///
@@ -101,7 +93,5 @@ impl crate::Configuration {
     }
 
     /// Returns the `subdomain` server variable: the value set, else the spec's default, `"api"`.
-    pub fn subdomain(&self) -> &str {
-        self.server_variable("subdomain").unwrap_or("api")
-    }
+    pub fn subdomain(&self) -> &str { self.server_variable("subdomain").unwrap_or("api") }
 }

@@ -123,8 +123,8 @@ fn report_phase_times(runs: usize) {
 
 /// Generates `spec` `runs` times; returns a summary line (counts, phases, total) and the median total.
 fn measure(spec: &str, options: &Options, runs: usize) -> (String, Duration) {
-    let mut phase_samples: [Vec<Duration>; 4] = Default::default();
-    let mut phase_names = [""; 4];
+    let mut phase_samples: [Vec<Duration>; 5] = Default::default();
+    let mut phase_names = [""; 5];
     let mut totals = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {

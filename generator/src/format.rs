@@ -22,30 +22,214 @@ pub fn format(path: &str, rendered: &RenderedFile, spec_path: &str) -> Result<St
             rendered.text.trim_start()
         ));
     }
-    let file = syn::parse_file(&rendered.text).map_err(|error| {
-        let line = error.span().start().line;
-        let excerpt: Vec<String> = rendered
-            .text
-            .lines()
-            .enumerate()
-            .skip(line.saturating_sub(4))
-            .take(7)
-            .map(|(index, text)| format!("{:>5} | {text}", index + 1))
-            .collect();
-        Errors::single(
-            "#",
-            DiagnosticKind::Internal,
-            format!(
-                "template `{}` wrote invalid Rust for `{path}` at line {line}: {error}\n{}",
-                rendered.template,
-                excerpt.join("\n")
-            ),
-        )
-    })?;
-    Ok(format!(
-        "{header}\n{}",
-        space_out_items(&prettyplease::unparse(&file))
-    ))
+    let (source, blocks) = set_aside_verbatim(&rendered.text);
+    let file =
+        syn::parse_file(&source).map_err(|error| parse_failure(path, rendered, &source, &error))?;
+    for block in &blocks {
+        syn::parse_str::<syn::ItemMacro>(block)
+            .map_err(|error| parse_failure(path, rendered, block, &error))?;
+    }
+    let printed = compact_trivial_items(&space_out_items(&prettyplease::unparse(&file)));
+    let mut text = String::with_capacity(printed.len() + printed.len() / 8);
+    text.push_str(&header);
+    text.push('\n');
+    for line in printed.lines() {
+        match verbatim_index(line).and_then(|index| blocks.get(index)) {
+            Some(block) => {
+                for block_line in block.lines() {
+                    text.push_str(block_line.trim_end());
+                    text.push('\n');
+                }
+            }
+            None => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// The error for text that syn cannot parse: a template bug, reported with the template, the
+/// output file and the lines around the failure.
+fn parse_failure(path: &str, rendered: &RenderedFile, text: &str, error: &syn::Error) -> Errors {
+    let line = error.span().start().line;
+    let excerpt: Vec<String> = text
+        .lines()
+        .enumerate()
+        .skip(line.saturating_sub(4))
+        .take(7)
+        .map(|(index, text)| format!("{:>5} | {text}", index + 1))
+        .collect();
+    Errors::single(
+        "#",
+        DiagnosticKind::Internal,
+        format!(
+            "template `{}` wrote invalid Rust for `{path}` at line {line}: {error}\n{}",
+            rendered.template,
+            excerpt.join("\n")
+        ),
+    )
+}
+
+/// The macros whose invocations the templates lay out themselves, one entry a line. Prettyplease
+/// knows nothing of a macro's grammar and fills its tokens into lines, with spaces around every
+/// `:` and `<`; so an invocation of one of these, from its first line (which starts with the
+/// macro's path) to its closing line `);`, is kept as the template wrote it.
+const VERBATIM_MACROS: &[&str] = &["crate::macros::setters!(", "crate::macros::operations!("];
+
+/// The item that stands for the `index`th block set aside while the rest is formatted.
+fn placeholder(index: usize) -> String {
+    format!("const __VERBATIM_{index}: () = ();")
+}
+
+/// The index of the block a formatted line stands for, if it is a placeholder.
+fn verbatim_index(line: &str) -> Option<usize> {
+    line.strip_prefix("const __VERBATIM_")?
+        .strip_suffix(": () = ();")?
+        .parse()
+        .ok()
+}
+
+/// Replaces each invocation of one of [`VERBATIM_MACROS`] that starts a line by a placeholder item;
+/// returns the text to format and the invocations, in order.
+fn set_aside_verbatim(text: &str) -> (std::borrow::Cow<'_, str>, Vec<String>) {
+    if !VERBATIM_MACROS.iter().any(|prefix| text.contains(prefix)) {
+        return (std::borrow::Cow::Borrowed(text), Vec::new());
+    }
+    let mut source = String::with_capacity(text.len());
+    let mut blocks: Vec<String> = Vec::new();
+    let mut open: Option<String> = None;
+    for line in text.lines() {
+        if let Some(block) = open.as_mut() {
+            block.push_str(line);
+            block.push('\n');
+            if line.trim_end() == ");" {
+                source.push_str(&placeholder(blocks.len()));
+                source.push('\n');
+                blocks.extend(open.take());
+            }
+            continue;
+        }
+        if VERBATIM_MACROS
+            .iter()
+            .any(|prefix| line.starts_with(prefix))
+        {
+            if line.trim_end().ends_with(");") {
+                source.push_str(&placeholder(blocks.len()));
+                source.push('\n');
+                blocks.push(format!("{line}\n"));
+            } else {
+                open = Some(format!("{line}\n"));
+            }
+            continue;
+        }
+        source.push_str(line);
+        source.push('\n');
+    }
+    // An invocation that never closes is left in place, for syn to report.
+    if let Some(block) = open {
+        source.push_str(&block);
+    }
+    (std::borrow::Cow::Owned(source), blocks)
+}
+
+/// The widest line that [`compact_trivial_items`] writes when it joins a function onto one line.
+const ONE_LINE_WIDTH: usize = 100;
+
+/// Writes trivial items on fewer lines than prettyplease does:
+///
+/// - a function whose body is one short expression, on one line when it fits in
+///   [`ONE_LINE_WIDTH`] columns: `pub fn new() -> Self { Self::default() }`;
+/// - a one-line `#[serde(...)]` attribute of a field, on the field's line;
+/// - a `use` of several names, on one line.
+pub fn compact_trivial_items(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut output = String::with_capacity(text.len());
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        if let Some((joined, used)) = one_line_function(&lines[index..], indent) {
+            output.push_str(&joined);
+            output.push('\n');
+            index += used;
+            continue;
+        }
+        if trimmed.starts_with("#[serde(")
+            && trimmed.ends_with(")]")
+            && let Some(next) = lines.get(index + 1)
+            && next.len() - next.trim_start().len() == indent
+            && next.trim_start().starts_with("pub ")
+            && next.ends_with(',')
+        {
+            output.push_str(line);
+            output.push(' ');
+            output.push_str(next.trim_start());
+            output.push('\n');
+            index += 2;
+            continue;
+        }
+        if indent == 0 && trimmed.starts_with("use ") && trimmed.ends_with('{') {
+            let end = lines[index..]
+                .iter()
+                .position(|candidate| *candidate == "};")
+                .map(|offset| index + offset);
+            let nested = end.is_none_or(|end| {
+                lines[index + 1..end]
+                    .iter()
+                    .any(|name| name.contains(['{', '}']))
+            });
+            if let (Some(end), false) = (end, nested) {
+                let names: Vec<&str> = lines[index + 1..end]
+                    .iter()
+                    .map(|name| name.trim().trim_end_matches(','))
+                    .collect();
+                output.push_str(trimmed);
+                output.push_str(&names.join(", "));
+                output.push_str("};\n");
+                index = end + 1;
+                continue;
+            }
+        }
+        output.push_str(line);
+        output.push('\n');
+        index += 1;
+    }
+    output
+}
+
+/// A function of three lines (signature, one expression, `}`) joined onto one line, and the number
+/// of lines it replaces; `None` when the lines are not such a function or the result is too wide.
+fn one_line_function(lines: &[&str], indent: usize) -> Option<(String, usize)> {
+    let [signature, body, close, ..] = lines else {
+        return None;
+    };
+    let head = signature.trim_start();
+    let is_function = [
+        "fn ",
+        "pub fn ",
+        "pub(crate) fn ",
+        "pub const fn ",
+        "const fn ",
+    ]
+    .iter()
+    .any(|prefix| head.starts_with(prefix));
+    let expression = body.trim_start();
+    let simple = is_function
+        && head.ends_with(" {")
+        && body.len() - expression.len() == indent + 4
+        && close.len() == indent + 1
+        && close.ends_with('}')
+        && !expression.starts_with("//")
+        && !expression.ends_with(['{', ';', ',', '('])
+        && !expression.starts_with(['.', '}', ')', '?']);
+    if !simple {
+        return None;
+    }
+    let joined = format!("{signature} {expression} }}");
+    (joined.len() <= ONE_LINE_WIDTH).then_some((joined, 3))
 }
 
 /// What a block opened by a line ending in `{` holds.
@@ -209,5 +393,25 @@ mod tests {
         let input = "impl S {\n    /// One.\n    #[inline]\n    fn one() {}\n    /// Two.\n    fn two() {}\n}\n";
         let expected = "impl S {\n    /// One.\n    #[inline]\n    fn one() {}\n\n    /// Two.\n    fn two() {}\n}\n";
         assert_eq!(space_out_items(input), expected);
+    }
+
+    #[test]
+    fn trivial_items_take_one_line() {
+        let input = "use super::{\n    A,\n    B,\n};\nstruct S {\n    #[serde(rename = \"a\")]\n    pub a: A,\n}\nimpl S {\n    pub fn new() -> Self {\n        Self::default()\n    }\n    fn long(&self) -> u8 {\n        self.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m\n    }\n}\n";
+        let expected = "use super::{A, B};\nstruct S {\n    #[serde(rename = \"a\")] pub a: A,\n}\nimpl S {\n    pub fn new() -> Self { Self::default() }\n    fn long(&self) -> u8 {\n        self.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m\n    }\n}\n";
+        assert_eq!(compact_trivial_items(input), expected);
+    }
+
+    #[test]
+    fn verbatim_macros_are_kept_as_written() {
+        let rendered = RenderedFile {
+            template: "test",
+            text: "//! Docs.\nstruct   S;\ncrate::macros::setters!(\n    S;\n    a: plain Option<u8>,\n);\nfn f() {}\n".to_string(),
+        };
+        let text = format("src/models/s.rs", &rendered, "spec.yaml").expect("valid Rust");
+        assert!(
+            text.contains("struct S;\n\ncrate::macros::setters!(\n    S;\n    a: plain Option<u8>,\n);\n\nfn f() {}\n"),
+            "{text}"
+        );
     }
 }

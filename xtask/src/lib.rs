@@ -1,6 +1,7 @@
 //! The xtask's library: writing a generated crate to disk (with the runtime for a standalone one),
 //! shared by the `cargo xtask codegen` command and the tests that compile generated crates.
 
+pub mod merge;
 pub mod runtime;
 pub mod sync;
 

@@ -6,10 +6,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use xtask::{runtime, sync};
+use xtask::{merge, runtime, sync};
+
+/// The allocator: codegen spends much of its time allocating and freeing small values.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
+       cargo xtask merge-specs BASE EXTRA --out FILE [--keep-base]
 
 Generates a Rust client crate from an OpenAPI 3.0 document.
 
@@ -19,7 +24,12 @@ Generates a Rust client crate from an OpenAPI 3.0 document.
   --crate-name NAME   the package name (default: datadog-client for generated/, else the
                       spec file's stem followed by -client)
   --check             write nothing; exit 1 and list each missing, stale or extra file
-  -h, --help          print this help";
+  -h, --help          print this help
+
+merge-specs writes BASE with what EXTRA adds: each path, component and tag of EXTRA that BASE
+lacks. An entry both define must be equal but for documentation (descriptions, examples,
+extensions), or the merge fails naming its JSON pointer; with --keep-base, BASE's entry is
+kept and the pointer listed. The result is JSON.";
 
 /// The parsed command line of `codegen`.
 struct Arguments {
@@ -54,6 +64,9 @@ fn run() -> Result<ExitCode> {
         });
     }
     let (command, options) = arguments.split_first().context("a command is needed")?;
+    if command == "merge-specs" {
+        return merge_specs(options);
+    }
     if command != "codegen" {
         bail!("unknown command `{command}`\n\n{USAGE}");
     }
@@ -85,6 +98,35 @@ fn parse(options: &[String]) -> Result<Arguments> {
         }
     }
     Ok(arguments)
+}
+
+/// `merge-specs BASE EXTRA --out FILE`: see [`xtask::merge`].
+fn merge_specs(options: &[String]) -> Result<ExitCode> {
+    let keep_base = options.iter().any(|option| option == "--keep-base");
+    let positional: Vec<&String> = options
+        .iter()
+        .filter(|option| *option != "--keep-base")
+        .collect();
+    let [base, extra, flag, out] = positional.as_slice() else {
+        bail!("merge-specs needs BASE EXTRA --out FILE\n\n{USAGE}");
+    };
+    if *flag != "--out" {
+        bail!("unknown option `{flag}`\n\n{USAGE}");
+    }
+    let conflicts = if keep_base {
+        merge::Conflicts::KeepBase
+    } else {
+        merge::Conflicts::Fail
+    };
+    let report = merge::merge_files(Path::new(base), Path::new(extra), Path::new(out), conflicts)?;
+    for pointer in &report.overridden {
+        println!("merge-specs: kept BASE's {pointer}: EXTRA defines it differently");
+    }
+    println!(
+        "merge-specs: {out}: added {} paths, {} components, {} tags from {extra}",
+        report.paths, report.components, report.tags
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The workspace root: the parent of this crate's folder.

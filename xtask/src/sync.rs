@@ -28,7 +28,20 @@ impl SyncReport {
     }
 }
 
+/// What syncing did with one file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    Unchanged,
+    Written { missing: bool },
+}
+
+/// How many threads compare and write files: the work waits on the file system more than on the
+/// processor, so there are more threads than cores.
+const SYNC_THREADS: usize = 8;
+
 /// Writes the files that changed and removes stale ones; with `check`, only reports.
+///
+/// The files are compared and written on several threads; the report lists them in path order.
 pub fn sync(
     crate_root: &Path,
     files: &generator::Files,
@@ -36,23 +49,52 @@ pub fn sync(
     check: bool,
 ) -> Result<SyncReport> {
     let mut report = SyncReport::default();
-    for (relative, text) in files {
-        let path = crate_root.join(relative);
-        let current = std::fs::read_to_string(&path).ok();
-        if current.as_deref() == Some(text.as_str()) {
-            report.unchanged += 1;
-            continue;
+    if !check {
+        let folders: BTreeSet<&Path> = files
+            .keys()
+            .filter_map(|relative| Path::new(relative).parent())
+            .collect();
+        for folder in folders {
+            let path = crate_root.join(folder);
+            std::fs::create_dir_all(&path)
+                .with_context(|| format!("creating {}", path.display()))?;
         }
-        if current.is_none() {
-            report.missing.push(relative.clone());
-        }
-        report.written.push(relative.clone());
-        if !check {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    let entries: Vec<(&String, &String)> = files.iter().collect();
+    let chunk = entries.len().div_ceil(SYNC_THREADS).max(1);
+    let states: Vec<Result<Vec<FileState>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = entries
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(relative, text)| sync_file(crate_root, relative, text, check))
+                        .collect::<Result<Vec<FileState>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut states_in_order = Vec::with_capacity(entries.len());
+    for part in states {
+        states_in_order.extend(part?);
+    }
+    for ((relative, _), state) in entries.iter().zip(states_in_order) {
+        match state {
+            FileState::Unchanged => report.unchanged += 1,
+            FileState::Written { missing } => {
+                if missing {
+                    report.missing.push((*relative).clone());
+                }
+                report.written.push((*relative).clone());
             }
-            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         }
     }
     let expected: BTreeSet<&str> = files.keys().map(String::as_str).collect();
@@ -60,6 +102,21 @@ pub fn sync(
         remove_stale(crate_root, folder, &expected, check, &mut report)?;
     }
     Ok(report)
+}
+
+/// Compares one file with what is on disk and, unless `check`, writes it when it differs.
+fn sync_file(crate_root: &Path, relative: &str, text: &str, check: bool) -> Result<FileState> {
+    let path = crate_root.join(relative);
+    let current = std::fs::read(&path).ok();
+    if current.as_deref() == Some(text.as_bytes()) {
+        return Ok(FileState::Unchanged);
+    }
+    if !check {
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(FileState::Written {
+        missing: current.is_none(),
+    })
 }
 
 /// Removes (or, with `check`, lists) the files under `folder` that the generation did not produce.

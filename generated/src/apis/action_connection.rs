@@ -17,16 +17,12 @@ pub struct ActionConnectionApi {
 }
 
 impl Default for ActionConnectionApi {
-    fn default() -> Self {
-        Self::new()
-    }
+    fn default() -> Self { Self::new() }
 }
 
 impl ActionConnectionApi {
     /// Creates the API with configuration from the environment, as [`crate::Configuration::new`] reads it.
-    pub fn new() -> Self {
-        Self::with_config(crate::Configuration::new())
-    }
+    pub fn new() -> Self { Self::with_config(crate::Configuration::new()) }
 
     /// Creates the API with the given configuration.
     pub fn with_config(configuration: crate::Configuration) -> Self {
@@ -49,14 +45,10 @@ impl ActionConnectionApi {
     }
 
     /// Creates the API around an existing client, sharing its configuration and connection pool.
-    pub fn with_api_client(client: crate::client::ApiClient) -> Self {
-        Self { client }
-    }
+    pub fn with_api_client(client: crate::client::ApiClient) -> Self { Self { client } }
 
     /// Returns the client this API sends its requests with.
-    pub fn api_client(&self) -> &crate::client::ApiClient {
-        &self.client
-    }
+    pub fn api_client(&self) -> &crate::client::ApiClient { &self.client }
 
     /// Create a new Action Connection
     ///
@@ -442,131 +434,11 @@ pub struct ListAppKeyRegistrationsOptionalParams {
     pub page_number: Option<i64>,
 }
 
-impl ListAppKeyRegistrationsOptionalParams {
-    /// Sets [`Self::page_size`]: The number of App Key Registrations to return per page.
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-
-    /// Sets [`Self::page_number`]: The page number to return.
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-}
-
-/// The documented error responses of some of the operations above.
-const ERRORS_1: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 403, 429],
-        Some(crate::client::decode_error_body::<models::JSONAPIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_2: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[403, 404, 429],
-        Some(crate::client::decode_error_body::<models::JSONAPIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_3: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 403, 404, 429],
-        Some(crate::client::decode_error_body::<models::JSONAPIErrorResponse>),
-    ),
-];
-
-static CREATE_ACTION_CONNECTION: crate::client::Operation = crate::client::Operation {
-    id: "CreateActionConnection",
-    method: reqwest::Method::POST,
-    path_template: "/api/v2/actions/connections",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_1,
-    unstable: false,
-};
-
-static DELETE_ACTION_CONNECTION: crate::client::Operation = crate::client::Operation {
-    id: "DeleteActionConnection",
-    method: reqwest::Method::DELETE,
-    path_template: "/api/v2/actions/connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_2,
-    unstable: false,
-};
-
-static GET_ACTION_CONNECTION: crate::client::Operation = crate::client::Operation {
-    id: "GetActionConnection",
-    method: reqwest::Method::GET,
-    path_template: "/api/v2/actions/connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
-
-static GET_APP_KEY_REGISTRATION: crate::client::Operation = crate::client::Operation {
-    id: "GetAppKeyRegistration",
-    method: reqwest::Method::GET,
-    path_template: "/api/v2/actions/app_key_registrations/{app_key_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
-
-static LIST_APP_KEY_REGISTRATIONS: crate::client::Operation = crate::client::Operation {
-    id: "ListAppKeyRegistrations",
-    method: reqwest::Method::GET,
-    path_template: "/api/v2/actions/app_key_registrations",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_1,
-    unstable: false,
-};
-
-static REGISTER_APP_KEY: crate::client::Operation = crate::client::Operation {
-    id: "RegisterAppKey",
-    method: reqwest::Method::PUT,
-    path_template: "/api/v2/actions/app_key_registrations/{app_key_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_1,
-    unstable: false,
-};
-
-static UNREGISTER_APP_KEY: crate::client::Operation = crate::client::Operation {
-    id: "UnregisterAppKey",
-    method: reqwest::Method::DELETE,
-    path_template: "/api/v2/actions/app_key_registrations/{app_key_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
-
-static UPDATE_ACTION_CONNECTION: crate::client::Operation = crate::client::Operation {
-    id: "UpdateActionConnection",
-    method: reqwest::Method::PATCH,
-    path_template: "/api/v2/actions/connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
+crate::macros::setters!(
+    ListAppKeyRegistrationsOptionalParams;
+    page_size: plain i64,
+    page_number: plain i64,
+);
 
 /// Test doubles for the operations of [`ActionConnectionApi`]: see [`crate::test_util`].
 #[cfg(feature = "test-util")]
@@ -639,3 +511,27 @@ impl crate::test_util::MockServer {
         }
     }
 }
+
+crate::macros::operations!(
+    errors {
+        ERRORS_1 = [[400, 403, 429] JSONAPIErrorResponse];
+        ERRORS_2 = [[403, 404, 429] JSONAPIErrorResponse];
+        ERRORS_3 = [[400, 403, 404, 429] JSONAPIErrorResponse];
+    }
+    CREATE_ACTION_CONNECTION: POST "/api/v2/actions/connections" = "CreateActionConnection",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_1;
+    DELETE_ACTION_CONNECTION: DELETE "/api/v2/actions/connections/{connection_id}" = "DeleteActionConnection",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_2;
+    GET_ACTION_CONNECTION: GET "/api/v2/actions/connections/{connection_id}" = "GetActionConnection",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+    GET_APP_KEY_REGISTRATION: GET "/api/v2/actions/app_key_registrations/{app_key_id}" = "GetAppKeyRegistration",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+    LIST_APP_KEY_REGISTRATIONS: GET "/api/v2/actions/app_key_registrations" = "ListAppKeyRegistrations",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_1;
+    REGISTER_APP_KEY: PUT "/api/v2/actions/app_key_registrations/{app_key_id}" = "RegisterAppKey",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_1;
+    UNREGISTER_APP_KEY: DELETE "/api/v2/actions/app_key_registrations/{app_key_id}" = "UnregisterAppKey",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+    UPDATE_ACTION_CONNECTION: PATCH "/api/v2/actions/connections/{connection_id}" = "UpdateActionConnection",
+        security [["apiKeyAuth", "appKeyAuth"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+);

@@ -27,9 +27,7 @@ pub enum ErrorBody {
 
 #[cfg(feature = "org-connections")]
 impl From<crate::models::APIErrorResponse> for ErrorBody {
-    fn from(value: crate::models::APIErrorResponse) -> Self {
-        Self::APIErrorResponse(value)
-    }
+    fn from(value: crate::models::APIErrorResponse) -> Self { Self::APIErrorResponse(value) }
 }
 
 #[cfg(feature = "action-connection")]

@@ -13,16 +13,12 @@ pub struct OrgConnectionsApi {
 }
 
 impl Default for OrgConnectionsApi {
-    fn default() -> Self {
-        Self::new()
-    }
+    fn default() -> Self { Self::new() }
 }
 
 impl OrgConnectionsApi {
     /// Creates the API with configuration from the environment, as [`crate::Configuration::new`] reads it.
-    pub fn new() -> Self {
-        Self::with_config(crate::Configuration::new())
-    }
+    pub fn new() -> Self { Self::with_config(crate::Configuration::new()) }
 
     /// Creates the API with the given configuration.
     pub fn with_config(configuration: crate::Configuration) -> Self {
@@ -45,14 +41,10 @@ impl OrgConnectionsApi {
     }
 
     /// Creates the API around an existing client, sharing its configuration and connection pool.
-    pub fn with_api_client(client: crate::client::ApiClient) -> Self {
-        Self { client }
-    }
+    pub fn with_api_client(client: crate::client::ApiClient) -> Self { Self { client } }
 
     /// Returns the client this API sends its requests with.
-    pub fn api_client(&self) -> &crate::client::ApiClient {
-        &self.client
-    }
+    pub fn api_client(&self) -> &crate::client::ApiClient { &self.client }
 
     /// Create Org Connection
     ///
@@ -274,99 +266,13 @@ pub struct ListOrgConnectionsOptionalParams {
     pub offset: Option<i64>,
 }
 
-impl ListOrgConnectionsOptionalParams {
-    /// Sets [`Self::sink_org_id`]: The Org ID of the sink org.
-    pub fn sink_org_id(mut self, value: impl Into<String>) -> Self {
-        self.sink_org_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::source_org_id`]: The Org ID of the source org.
-    pub fn source_org_id(mut self, value: impl Into<String>) -> Self {
-        self.source_org_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::limit`]: The limit of number of entries you want to return.
-    pub fn limit(mut self, value: i64) -> Self {
-        self.limit = Some(value);
-        self
-    }
-
-    /// Sets [`Self::offset`]: The pagination offset which you want to query from.
-    pub fn offset(mut self, value: i64) -> Self {
-        self.offset = Some(value);
-        self
-    }
-}
-
-/// The documented error responses of some of the operations above.
-const ERRORS_1: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 401, 403, 404, 409, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_2: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[400, 401, 403, 404, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-/// The documented error responses of some of the operations above.
-const ERRORS_3: &[crate::client::ErrorResponse] = &[
-    crate::client::ErrorResponse::new(
-        &[401, 403, 429],
-        Some(crate::client::decode_error_body::<models::APIErrorResponse>),
-    ),
-];
-
-static CREATE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "CreateOrgConnections",
-    method: reqwest::Method::POST,
-    path_template: "/api/v2/org_connections",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_1,
-    unstable: false,
-};
-
-static DELETE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "DeleteOrgConnections",
-    method: reqwest::Method::DELETE,
-    path_template: "/api/v2/org_connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_2,
-    unstable: false,
-};
-
-static LIST_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "ListOrgConnections",
-    method: reqwest::Method::GET,
-    path_template: "/api/v2/org_connections",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_3,
-    unstable: false,
-};
-
-static UPDATE_ORG_CONNECTIONS: crate::client::Operation = crate::client::Operation {
-    id: "UpdateOrgConnections",
-    method: reqwest::Method::PATCH,
-    path_template: "/api/v2/org_connections/{connection_id}",
-    security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
-    servers: crate::servers::SERVERS,
-    accept: "application/json",
-    errors: ERRORS_2,
-    unstable: false,
-};
+crate::macros::setters!(
+    ListOrgConnectionsOptionalParams;
+    sink_org_id: into String,
+    source_org_id: into String,
+    limit: plain i64,
+    offset: plain i64,
+);
 
 /// Test doubles for the operations of [`OrgConnectionsApi`]: see [`crate::test_util`].
 #[cfg(feature = "test-util")]
@@ -407,7 +313,21 @@ impl<'a> OrgConnectionsMock<'a> {
 #[cfg(feature = "test-util")]
 impl crate::test_util::MockServer {
     /// The test doubles of the operations of [`OrgConnectionsApi`].
-    pub fn org_connections(&self) -> OrgConnectionsMock<'_> {
-        OrgConnectionsMock { server: self }
-    }
+    pub fn org_connections(&self) -> OrgConnectionsMock<'_> { OrgConnectionsMock { server: self } }
 }
+
+crate::macros::operations!(
+    errors {
+        ERRORS_1 = [[400, 401, 403, 404, 409, 429] APIErrorResponse];
+        ERRORS_2 = [[400, 401, 403, 404, 429] APIErrorResponse];
+        ERRORS_3 = [[401, 403, 429] APIErrorResponse];
+    }
+    CREATE_ORG_CONNECTIONS: POST "/api/v2/org_connections" = "CreateOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_1;
+    DELETE_ORG_CONNECTIONS: DELETE "/api/v2/org_connections/{connection_id}" = "DeleteOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_2;
+    LIST_ORG_CONNECTIONS: GET "/api/v2/org_connections" = "ListOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_3;
+    UPDATE_ORG_CONNECTIONS: PATCH "/api/v2/org_connections/{connection_id}" = "UpdateOrgConnections",
+        security [["apiKeyAuth", "appKeyAuth"], ["AuthZ"]], servers SERVERS, accept "application/json", errors ERRORS_2;
+);

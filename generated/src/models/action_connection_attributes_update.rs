@@ -8,28 +8,13 @@ use super::ActionConnectionIntegrationUpdate;
 #[non_exhaustive]
 pub struct ActionConnectionAttributesUpdate {
     /// The definition of ActionConnectionIntegrationUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub integration: Option<ActionConnectionIntegrationUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub integration: Option<ActionConnectionIntegrationUpdate>,
     /// Name of the connection
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
 }
 
-impl ActionConnectionAttributesUpdate {
-    /// Creates a `ActionConnectionAttributesUpdate` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::integration`]: The definition of ActionConnectionIntegrationUpdate object.
-    pub fn integration(mut self, value: ActionConnectionIntegrationUpdate) -> Self {
-        self.integration = Some(value);
-        self
-    }
-
-    /// Sets [`Self::name`]: Name of the connection.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-}
+crate::macros::setters!(
+    ActionConnectionAttributesUpdate with new;
+    integration: plain ActionConnectionIntegrationUpdate,
+    name: into String,
+);

@@ -10,11 +10,9 @@ pub struct ActionConnectionData {
     /// The definition of ActionConnectionAttributes object.
     pub attributes: ActionConnectionAttributes,
     /// The connection identifier
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<String>,
     /// The definition of ActionConnectionDataType object.
-    #[serde(rename = "type")]
-    pub type_: ActionConnectionDataType,
+    #[serde(rename = "type")] pub type_: ActionConnectionDataType,
 }
 
 impl ActionConnectionData {
@@ -29,10 +27,9 @@ impl ActionConnectionData {
             type_,
         }
     }
-
-    /// Sets [`Self::id`]: The connection identifier.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    ActionConnectionData;
+    id: into String,
+);

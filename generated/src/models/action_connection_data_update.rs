@@ -10,8 +10,7 @@ pub struct ActionConnectionDataUpdate {
     /// The definition of ActionConnectionAttributesUpdate object.
     pub attributes: ActionConnectionAttributesUpdate,
     /// The definition of ActionConnectionDataType object.
-    #[serde(rename = "type")]
-    pub type_: ActionConnectionDataType,
+    #[serde(rename = "type")] pub type_: ActionConnectionDataType,
 }
 
 impl ActionConnectionDataUpdate {

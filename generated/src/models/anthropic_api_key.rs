@@ -10,8 +10,7 @@ pub struct AnthropicAPIKey {
     /// The AnthropicAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the AnthropicAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: AnthropicAPIKeyType,
+    #[serde(rename = "type")] pub type_: AnthropicAPIKeyType,
 }
 
 impl AnthropicAPIKey {

@@ -8,22 +8,17 @@ use super::AnthropicAPIKeyType;
 #[non_exhaustive]
 pub struct AnthropicAPIKeyUpdate {
     /// The AnthropicAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the AnthropicAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: AnthropicAPIKeyType,
+    #[serde(rename = "type")] pub type_: AnthropicAPIKeyType,
 }
 
 impl AnthropicAPIKeyUpdate {
     /// Creates a `AnthropicAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AnthropicAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The AnthropicAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: AnthropicAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    AnthropicAPIKeyUpdate;
+    api_token: secret String,
+);

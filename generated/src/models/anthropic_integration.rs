@@ -10,8 +10,7 @@ pub struct AnthropicIntegration {
     /// The definition of the AnthropicCredentials object.
     pub credentials: AnthropicCredentials,
     /// The definition of the AnthropicIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AnthropicIntegrationType,
+    #[serde(rename = "type")] pub type_: AnthropicIntegrationType,
 }
 
 impl AnthropicIntegration {

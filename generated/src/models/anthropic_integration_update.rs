@@ -8,22 +8,17 @@ use super::{AnthropicCredentialsUpdate, AnthropicIntegrationType};
 #[non_exhaustive]
 pub struct AnthropicIntegrationUpdate {
     /// The definition of the AnthropicCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<AnthropicCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<AnthropicCredentialsUpdate>,
     /// The definition of the AnthropicIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AnthropicIntegrationType,
+    #[serde(rename = "type")] pub type_: AnthropicIntegrationType,
 }
 
 impl AnthropicIntegrationUpdate {
     /// Creates a `AnthropicIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AnthropicIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the AnthropicCredentialsUpdate object.
-    pub fn credentials(mut self, value: AnthropicCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: AnthropicIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    AnthropicIntegrationUpdate;
+    credentials: plain AnthropicCredentialsUpdate,
+);

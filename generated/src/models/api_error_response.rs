@@ -11,7 +11,5 @@ pub struct APIErrorResponse {
 
 impl APIErrorResponse {
     /// Creates a `APIErrorResponse` from its required fields.
-    pub fn new(errors: Vec<String>) -> Self {
-        Self { errors }
-    }
+    pub fn new(errors: Vec<String>) -> Self { Self { errors } }
 }

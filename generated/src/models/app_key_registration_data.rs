@@ -8,22 +8,17 @@ use super::AppKeyRegistrationDataType;
 #[non_exhaustive]
 pub struct AppKeyRegistrationData {
     /// The app key registration identifier
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<uuid::Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<uuid::Uuid>,
     /// The definition of AppKeyRegistrationDataType object.
-    #[serde(rename = "type")]
-    pub type_: AppKeyRegistrationDataType,
+    #[serde(rename = "type")] pub type_: AppKeyRegistrationDataType,
 }
 
 impl AppKeyRegistrationData {
     /// Creates a `AppKeyRegistrationData` from its required fields; the optional fields start unset.
-    pub fn new(type_: AppKeyRegistrationDataType) -> Self {
-        Self { id: None, type_ }
-    }
-
-    /// Sets [`Self::id`]: The app key registration identifier.
-    pub fn id(mut self, value: uuid::Uuid) -> Self {
-        self.id = Some(value);
-        self
-    }
+    pub fn new(type_: AppKeyRegistrationDataType) -> Self { Self { id: None, type_ } }
 }
+
+crate::macros::setters!(
+    AppKeyRegistrationData;
+    id: plain uuid::Uuid,
+);

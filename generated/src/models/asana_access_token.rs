@@ -10,8 +10,7 @@ pub struct AsanaAccessToken {
     /// The AsanaAccessToken access_token.
     pub access_token: crate::Secret,
     /// The definition of the AsanaAccessToken object.
-    #[serde(rename = "type")]
-    pub type_: AsanaAccessTokenType,
+    #[serde(rename = "type")] pub type_: AsanaAccessTokenType,
 }
 
 impl AsanaAccessToken {

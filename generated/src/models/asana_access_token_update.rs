@@ -8,22 +8,17 @@ use super::AsanaAccessTokenType;
 #[non_exhaustive]
 pub struct AsanaAccessTokenUpdate {
     /// The AsanaAccessTokenUpdate access_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub access_token: Option<crate::Secret>,
     /// The definition of the AsanaAccessToken object.
-    #[serde(rename = "type")]
-    pub type_: AsanaAccessTokenType,
+    #[serde(rename = "type")] pub type_: AsanaAccessTokenType,
 }
 
 impl AsanaAccessTokenUpdate {
     /// Creates a `AsanaAccessTokenUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AsanaAccessTokenType) -> Self {
-        Self { access_token: None, type_ }
-    }
-
-    /// Sets [`Self::access_token`]: The AsanaAccessTokenUpdate access_token.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.access_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: AsanaAccessTokenType) -> Self { Self { access_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    AsanaAccessTokenUpdate;
+    access_token: secret String,
+);

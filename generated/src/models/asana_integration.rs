@@ -10,8 +10,7 @@ pub struct AsanaIntegration {
     /// The definition of the AsanaCredentials object.
     pub credentials: AsanaCredentials,
     /// The definition of the AsanaIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AsanaIntegrationType,
+    #[serde(rename = "type")] pub type_: AsanaIntegrationType,
 }
 
 impl AsanaIntegration {

@@ -8,22 +8,17 @@ use super::{AsanaCredentialsUpdate, AsanaIntegrationType};
 #[non_exhaustive]
 pub struct AsanaIntegrationUpdate {
     /// The definition of the AsanaCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<AsanaCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<AsanaCredentialsUpdate>,
     /// The definition of the AsanaIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AsanaIntegrationType,
+    #[serde(rename = "type")] pub type_: AsanaIntegrationType,
 }
 
 impl AsanaIntegrationUpdate {
     /// Creates a `AsanaIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AsanaIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the AsanaCredentialsUpdate object.
-    pub fn credentials(mut self, value: AsanaCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: AsanaIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    AsanaIntegrationUpdate;
+    credentials: plain AsanaCredentialsUpdate,
+);

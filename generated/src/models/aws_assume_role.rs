@@ -10,16 +10,13 @@ pub struct AWSAssumeRole {
     /// AWS account the connection is created for
     pub account_id: String,
     /// External ID used to scope which connection can be used to assume the role
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub external_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub external_id: Option<String>,
     /// AWS account that will assume the role
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub principal_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub principal_id: Option<String>,
     /// Role to assume
     pub role: String,
     /// The definition of AWSAssumeRoleType object.
-    #[serde(rename = "type")]
-    pub type_: AWSAssumeRoleType,
+    #[serde(rename = "type")] pub type_: AWSAssumeRoleType,
 }
 
 impl AWSAssumeRole {
@@ -37,16 +34,10 @@ impl AWSAssumeRole {
             type_,
         }
     }
-
-    /// Sets [`Self::external_id`]: External ID used to scope which connection can be used to assume the role.
-    pub fn external_id(mut self, value: impl Into<String>) -> Self {
-        self.external_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::principal_id`]: AWS account that will assume the role.
-    pub fn principal_id(mut self, value: impl Into<String>) -> Self {
-        self.principal_id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AWSAssumeRole;
+    external_id: into String,
+    principal_id: into String,
+);

@@ -8,17 +8,13 @@ use super::AWSAssumeRoleType;
 #[non_exhaustive]
 pub struct AWSAssumeRoleUpdate {
     /// AWS account the connection is created for
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub account_id: Option<String>,
     /// The AWSAssumeRoleUpdate generate_new_external_id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub generate_new_external_id: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub generate_new_external_id: Option<bool>,
     /// Role to assume
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub role: Option<String>,
     /// The definition of AWSAssumeRoleType object.
-    #[serde(rename = "type")]
-    pub type_: AWSAssumeRoleType,
+    #[serde(rename = "type")] pub type_: AWSAssumeRoleType,
 }
 
 impl AWSAssumeRoleUpdate {
@@ -31,22 +27,11 @@ impl AWSAssumeRoleUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::account_id`]: AWS account the connection is created for.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::generate_new_external_id`]: The AWSAssumeRoleUpdate generate_new_external_id.
-    pub fn generate_new_external_id(mut self, value: bool) -> Self {
-        self.generate_new_external_id = Some(value);
-        self
-    }
-
-    /// Sets [`Self::role`]: Role to assume.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
-        self.role = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AWSAssumeRoleUpdate;
+    account_id: into String,
+    generate_new_external_id: plain bool,
+    role: into String,
+);

@@ -10,8 +10,7 @@ pub struct AWSIntegration {
     /// The definition of AWSCredentials object.
     pub credentials: AWSCredentials,
     /// The definition of AWSIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AWSIntegrationType,
+    #[serde(rename = "type")] pub type_: AWSIntegrationType,
 }
 
 impl AWSIntegration {

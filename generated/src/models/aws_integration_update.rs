@@ -8,22 +8,17 @@ use super::{AWSCredentialsUpdate, AWSIntegrationType};
 #[non_exhaustive]
 pub struct AWSIntegrationUpdate {
     /// The definition of AWSCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<AWSCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<AWSCredentialsUpdate>,
     /// The definition of AWSIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AWSIntegrationType,
+    #[serde(rename = "type")] pub type_: AWSIntegrationType,
 }
 
 impl AWSIntegrationUpdate {
     /// Creates a `AWSIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AWSIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of AWSCredentialsUpdate object.
-    pub fn credentials(mut self, value: AWSCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: AWSIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    AWSIntegrationUpdate;
+    credentials: plain AWSCredentialsUpdate,
+);

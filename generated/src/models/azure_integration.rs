@@ -10,8 +10,7 @@ pub struct AzureIntegration {
     /// The definition of the AzureCredentials object.
     pub credentials: AzureCredentials,
     /// The definition of the AzureIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AzureIntegrationType,
+    #[serde(rename = "type")] pub type_: AzureIntegrationType,
 }
 
 impl AzureIntegration {

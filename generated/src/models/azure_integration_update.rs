@@ -8,22 +8,17 @@ use super::{AzureCredentialsUpdate, AzureIntegrationType};
 #[non_exhaustive]
 pub struct AzureIntegrationUpdate {
     /// The definition of the AzureCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<AzureCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<AzureCredentialsUpdate>,
     /// The definition of the AzureIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: AzureIntegrationType,
+    #[serde(rename = "type")] pub type_: AzureIntegrationType,
 }
 
 impl AzureIntegrationUpdate {
     /// Creates a `AzureIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: AzureIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the AzureCredentialsUpdate object.
-    pub fn credentials(mut self, value: AzureCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: AzureIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    AzureIntegrationUpdate;
+    credentials: plain AzureCredentialsUpdate,
+);

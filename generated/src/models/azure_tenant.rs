@@ -12,13 +12,11 @@ pub struct AzureTenant {
     /// The Client Secret is a confidential piece of information known only to the application and Azure AD. It's used to prove the application's identity. Your Client Secret is available from the application’s secrets page. You can navigate to your application via the Azure Directory.
     pub client_secret: crate::Secret,
     /// If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token. This custom scope is used only in conjunction with the HTTP action. A resource's scope is constructed by using the identifier URI for the resource and .default, separated by a forward slash (/) as follows:{identifierURI}/.default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_scopes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub custom_scopes: Option<String>,
     /// The Tenant ID, also known as the Directory ID in Azure, is a unique identifier that represents an Azure AD instance. Your Tenant ID (Directory ID) is listed in your Active Directory overview page under the 'Tenant information' section.
     pub tenant_id: String,
     /// The definition of the AzureTenant object.
-    #[serde(rename = "type")]
-    pub type_: AzureTenantType,
+    #[serde(rename = "type")] pub type_: AzureTenantType,
 }
 
 impl AzureTenant {
@@ -37,10 +35,9 @@ impl AzureTenant {
             type_,
         }
     }
-
-    /// Sets [`Self::custom_scopes`]: If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token.
-    pub fn custom_scopes(mut self, value: impl Into<String>) -> Self {
-        self.custom_scopes = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AzureTenant;
+    custom_scopes: into String,
+);

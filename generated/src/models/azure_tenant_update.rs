@@ -8,20 +8,15 @@ use super::AzureTenantType;
 #[non_exhaustive]
 pub struct AzureTenantUpdate {
     /// The Client ID, also known as the Application ID in Azure, is a unique identifier for an application. It's used to identify the application during the authentication process. Your Application (client) ID is listed in the application's overview page. You can navigate to your application via the Azure Directory.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_client_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub app_client_id: Option<String>,
     /// The Client Secret is a confidential piece of information known only to the application and Azure AD. It's used to prove the application's identity. Your Client Secret is available from the application’s secrets page. You can navigate to your application via the Azure Directory.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_secret: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub client_secret: Option<crate::Secret>,
     /// If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token. This custom scope is used only in conjunction with the HTTP action. A resource's scope is constructed by using the identifier URI for the resource and .default, separated by a forward slash (/) as follows:{identifierURI}/.default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_scopes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub custom_scopes: Option<String>,
     /// The Tenant ID, also known as the Directory ID in Azure, is a unique identifier that represents an Azure AD instance. Your Tenant ID (Directory ID) is listed in your Active Directory overview page under the 'Tenant information' section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tenant_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub tenant_id: Option<String>,
     /// The definition of the AzureTenant object.
-    #[serde(rename = "type")]
-    pub type_: AzureTenantType,
+    #[serde(rename = "type")] pub type_: AzureTenantType,
 }
 
 impl AzureTenantUpdate {
@@ -35,28 +30,12 @@ impl AzureTenantUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::app_client_id`]: The Client ID, also known as the Application ID in Azure, is a unique identifier for an application.
-    pub fn app_client_id(mut self, value: impl Into<String>) -> Self {
-        self.app_client_id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::client_secret`]: The Client Secret is a confidential piece of information known only to the application and Azure AD.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.client_secret = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::custom_scopes`]: If provided, the custom scope to be requested from Microsoft when acquiring an OAuth 2 access token.
-    pub fn custom_scopes(mut self, value: impl Into<String>) -> Self {
-        self.custom_scopes = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::tenant_id`]: The Tenant ID, also known as the Directory ID in Azure, is a unique identifier that represents an Azure AD instance.
-    pub fn tenant_id(mut self, value: impl Into<String>) -> Self {
-        self.tenant_id = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    AzureTenantUpdate;
+    app_client_id: into String,
+    client_secret: secret String,
+    custom_scopes: into String,
+    tenant_id: into String,
+);

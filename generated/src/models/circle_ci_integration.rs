@@ -10,8 +10,7 @@ pub struct CircleCIIntegration {
     /// The definition of the CircleCICredentials object.
     pub credentials: CircleCICredentials,
     /// The definition of the CircleCIIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: CircleCIIntegrationType,
+    #[serde(rename = "type")] pub type_: CircleCIIntegrationType,
 }
 
 impl CircleCIIntegration {

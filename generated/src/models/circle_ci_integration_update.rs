@@ -8,22 +8,17 @@ use super::{CircleCICredentialsUpdate, CircleCIIntegrationType};
 #[non_exhaustive]
 pub struct CircleCIIntegrationUpdate {
     /// The definition of the CircleCICredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<CircleCICredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<CircleCICredentialsUpdate>,
     /// The definition of the CircleCIIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: CircleCIIntegrationType,
+    #[serde(rename = "type")] pub type_: CircleCIIntegrationType,
 }
 
 impl CircleCIIntegrationUpdate {
     /// Creates a `CircleCIIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: CircleCIIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the CircleCICredentialsUpdate object.
-    pub fn credentials(mut self, value: CircleCICredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: CircleCIIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    CircleCIIntegrationUpdate;
+    credentials: plain CircleCICredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct CircleCIAPIKey {
     /// The CircleCIAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the CircleCIAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: CircleCIAPIKeyType,
+    #[serde(rename = "type")] pub type_: CircleCIAPIKeyType,
 }
 
 impl CircleCIAPIKey {

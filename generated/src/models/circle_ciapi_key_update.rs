@@ -8,22 +8,17 @@ use super::CircleCIAPIKeyType;
 #[non_exhaustive]
 pub struct CircleCIAPIKeyUpdate {
     /// The CircleCIAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the CircleCIAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: CircleCIAPIKeyType,
+    #[serde(rename = "type")] pub type_: CircleCIAPIKeyType,
 }
 
 impl CircleCIAPIKeyUpdate {
     /// Creates a `CircleCIAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: CircleCIAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The CircleCIAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: CircleCIAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    CircleCIAPIKeyUpdate;
+    api_token: secret String,
+);

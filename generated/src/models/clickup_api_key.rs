@@ -10,8 +10,7 @@ pub struct ClickupAPIKey {
     /// The ClickupAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the ClickupAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: ClickupAPIKeyType,
+    #[serde(rename = "type")] pub type_: ClickupAPIKeyType,
 }
 
 impl ClickupAPIKey {

@@ -8,22 +8,17 @@ use super::ClickupAPIKeyType;
 #[non_exhaustive]
 pub struct ClickupAPIKeyUpdate {
     /// The ClickupAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the ClickupAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: ClickupAPIKeyType,
+    #[serde(rename = "type")] pub type_: ClickupAPIKeyType,
 }
 
 impl ClickupAPIKeyUpdate {
     /// Creates a `ClickupAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ClickupAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The ClickupAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: ClickupAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    ClickupAPIKeyUpdate;
+    api_token: secret String,
+);

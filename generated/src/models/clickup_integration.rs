@@ -10,8 +10,7 @@ pub struct ClickupIntegration {
     /// The definition of the ClickupCredentials object.
     pub credentials: ClickupCredentials,
     /// The definition of the ClickupIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ClickupIntegrationType,
+    #[serde(rename = "type")] pub type_: ClickupIntegrationType,
 }
 
 impl ClickupIntegration {

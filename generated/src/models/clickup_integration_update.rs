@@ -8,22 +8,17 @@ use super::{ClickupCredentialsUpdate, ClickupIntegrationType};
 #[non_exhaustive]
 pub struct ClickupIntegrationUpdate {
     /// The definition of the ClickupCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<ClickupCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<ClickupCredentialsUpdate>,
     /// The definition of the ClickupIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ClickupIntegrationType,
+    #[serde(rename = "type")] pub type_: ClickupIntegrationType,
 }
 
 impl ClickupIntegrationUpdate {
     /// Creates a `ClickupIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ClickupIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the ClickupCredentialsUpdate object.
-    pub fn credentials(mut self, value: ClickupCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: ClickupIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    ClickupIntegrationUpdate;
+    credentials: plain ClickupCredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct CloudflareAPIToken {
     /// The CloudflareAPIToken api_token.
     pub api_token: crate::Secret,
     /// The definition of the CloudflareAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareAPITokenType,
+    #[serde(rename = "type")] pub type_: CloudflareAPITokenType,
 }
 
 impl CloudflareAPIToken {

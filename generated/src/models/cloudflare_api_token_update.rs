@@ -8,22 +8,17 @@ use super::CloudflareAPITokenType;
 #[non_exhaustive]
 pub struct CloudflareAPITokenUpdate {
     /// The CloudflareAPITokenUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the CloudflareAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareAPITokenType,
+    #[serde(rename = "type")] pub type_: CloudflareAPITokenType,
 }
 
 impl CloudflareAPITokenUpdate {
     /// Creates a `CloudflareAPITokenUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: CloudflareAPITokenType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The CloudflareAPITokenUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: CloudflareAPITokenType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    CloudflareAPITokenUpdate;
+    api_token: secret String,
+);

@@ -12,8 +12,7 @@ pub struct CloudflareGlobalAPIToken {
     /// The CloudflareGlobalAPIToken global_api_key.
     pub global_api_key: crate::Secret,
     /// The definition of the CloudflareGlobalAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareGlobalAPITokenType,
+    #[serde(rename = "type")] pub type_: CloudflareGlobalAPITokenType,
 }
 
 impl CloudflareGlobalAPIToken {

@@ -8,14 +8,11 @@ use super::CloudflareGlobalAPITokenType;
 #[non_exhaustive]
 pub struct CloudflareGlobalAPITokenUpdate {
     /// The CloudflareGlobalAPITokenUpdate auth_email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub auth_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub auth_email: Option<String>,
     /// The CloudflareGlobalAPITokenUpdate global_api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub global_api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub global_api_key: Option<crate::Secret>,
     /// The definition of the CloudflareGlobalAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareGlobalAPITokenType,
+    #[serde(rename = "type")] pub type_: CloudflareGlobalAPITokenType,
 }
 
 impl CloudflareGlobalAPITokenUpdate {
@@ -27,16 +24,10 @@ impl CloudflareGlobalAPITokenUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::auth_email`]: The CloudflareGlobalAPITokenUpdate auth_email.
-    pub fn auth_email(mut self, value: impl Into<String>) -> Self {
-        self.auth_email = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::global_api_key`]: The CloudflareGlobalAPITokenUpdate global_api_key.
-    pub fn global_api_key(mut self, value: impl Into<String>) -> Self {
-        self.global_api_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    CloudflareGlobalAPITokenUpdate;
+    auth_email: into String,
+    global_api_key: secret String,
+);

@@ -10,8 +10,7 @@ pub struct CloudflareIntegration {
     /// The definition of the CloudflareCredentials object.
     pub credentials: CloudflareCredentials,
     /// The definition of the CloudflareIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareIntegrationType,
+    #[serde(rename = "type")] pub type_: CloudflareIntegrationType,
 }
 
 impl CloudflareIntegration {

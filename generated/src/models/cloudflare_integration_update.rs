@@ -8,22 +8,17 @@ use super::{CloudflareCredentialsUpdate, CloudflareIntegrationType};
 #[non_exhaustive]
 pub struct CloudflareIntegrationUpdate {
     /// The definition of the CloudflareCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<CloudflareCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<CloudflareCredentialsUpdate>,
     /// The definition of the CloudflareIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: CloudflareIntegrationType,
+    #[serde(rename = "type")] pub type_: CloudflareIntegrationType,
 }
 
 impl CloudflareIntegrationUpdate {
     /// Creates a `CloudflareIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: CloudflareIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the CloudflareCredentialsUpdate object.
-    pub fn credentials(mut self, value: CloudflareCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: CloudflareIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    CloudflareIntegrationUpdate;
+    credentials: plain CloudflareCredentialsUpdate,
+);

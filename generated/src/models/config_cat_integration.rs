@@ -10,8 +10,7 @@ pub struct ConfigCatIntegration {
     /// The definition of the ConfigCatCredentials object.
     pub credentials: ConfigCatCredentials,
     /// The definition of the ConfigCatIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ConfigCatIntegrationType,
+    #[serde(rename = "type")] pub type_: ConfigCatIntegrationType,
 }
 
 impl ConfigCatIntegration {

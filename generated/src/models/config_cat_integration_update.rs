@@ -8,22 +8,17 @@ use super::{ConfigCatCredentialsUpdate, ConfigCatIntegrationType};
 #[non_exhaustive]
 pub struct ConfigCatIntegrationUpdate {
     /// The definition of the ConfigCatCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<ConfigCatCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<ConfigCatCredentialsUpdate>,
     /// The definition of the ConfigCatIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ConfigCatIntegrationType,
+    #[serde(rename = "type")] pub type_: ConfigCatIntegrationType,
 }
 
 impl ConfigCatIntegrationUpdate {
     /// Creates a `ConfigCatIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ConfigCatIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the ConfigCatCredentialsUpdate object.
-    pub fn credentials(mut self, value: ConfigCatCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: ConfigCatIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    ConfigCatIntegrationUpdate;
+    credentials: plain ConfigCatCredentialsUpdate,
+);

@@ -14,8 +14,7 @@ pub struct ConfigCatSDKKey {
     /// The ConfigCatSDKKey sdk_key.
     pub sdk_key: crate::Secret,
     /// The definition of the ConfigCatSDKKey object.
-    #[serde(rename = "type")]
-    pub type_: ConfigCatSDKKeyType,
+    #[serde(rename = "type")] pub type_: ConfigCatSDKKeyType,
 }
 
 impl ConfigCatSDKKey {

@@ -8,17 +8,13 @@ use super::ConfigCatSDKKeyType;
 #[non_exhaustive]
 pub struct ConfigCatSDKKeyUpdate {
     /// The ConfigCatSDKKeyUpdate api_password.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_password: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_password: Option<crate::Secret>,
     /// The ConfigCatSDKKeyUpdate api_username.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_username: Option<String>,
     /// The ConfigCatSDKKeyUpdate sdk_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sdk_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub sdk_key: Option<crate::Secret>,
     /// The definition of the ConfigCatSDKKey object.
-    #[serde(rename = "type")]
-    pub type_: ConfigCatSDKKeyType,
+    #[serde(rename = "type")] pub type_: ConfigCatSDKKeyType,
 }
 
 impl ConfigCatSDKKeyUpdate {
@@ -31,22 +27,11 @@ impl ConfigCatSDKKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_password`]: The ConfigCatSDKKeyUpdate api_password.
-    pub fn api_password(mut self, value: impl Into<String>) -> Self {
-        self.api_password = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::api_username`]: The ConfigCatSDKKeyUpdate api_username.
-    pub fn api_username(mut self, value: impl Into<String>) -> Self {
-        self.api_username = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::sdk_key`]: The ConfigCatSDKKeyUpdate sdk_key.
-    pub fn sdk_key(mut self, value: impl Into<String>) -> Self {
-        self.sdk_key = Some(crate::Secret::new(value));
-        self
-    }
 }
+
+crate::macros::setters!(
+    ConfigCatSDKKeyUpdate;
+    api_password: secret String,
+    api_username: into String,
+    sdk_key: secret String,
+);

@@ -13,7 +13,5 @@ pub struct CreateActionConnectionRequest {
 
 impl CreateActionConnectionRequest {
     /// Creates a `CreateActionConnectionRequest` from its required fields.
-    pub fn new(data: ActionConnectionData) -> Self {
-        Self { data }
-    }
+    pub fn new(data: ActionConnectionData) -> Self { Self { data } }
 }

@@ -14,11 +14,9 @@ pub struct DatadogAPIKey {
     /// The DatadogAPIKey datacenter.
     pub datacenter: String,
     /// Custom subdomain used for Datadog URLs generated with this Connection. For example, if this org uses <https://acme.datadoghq.com> to access Datadog, set this field to acme. If this field is omitted, generated URLs will use the default site URL for its datacenter (see <https://docs.datadoghq.com/getting_started/site>).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subdomain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub subdomain: Option<String>,
     /// The definition of the DatadogAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: DatadogAPIKeyType,
+    #[serde(rename = "type")] pub type_: DatadogAPIKeyType,
 }
 
 impl DatadogAPIKey {
@@ -37,10 +35,9 @@ impl DatadogAPIKey {
             type_,
         }
     }
-
-    /// Sets [`Self::subdomain`]: Custom subdomain used for Datadog URLs generated with this Connection.
-    pub fn subdomain(mut self, value: impl Into<String>) -> Self {
-        self.subdomain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    DatadogAPIKey;
+    subdomain: into String,
+);

@@ -8,20 +8,15 @@ use super::DatadogAPIKeyType;
 #[non_exhaustive]
 pub struct DatadogAPIKeyUpdate {
     /// The DatadogAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The DatadogAPIKeyUpdate app_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub app_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub app_key: Option<crate::Secret>,
     /// The DatadogAPIKeyUpdate datacenter.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub datacenter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub datacenter: Option<String>,
     /// Custom subdomain used for Datadog URLs generated with this Connection. For example, if this org uses <https://acme.datadoghq.com> to access Datadog, set this field to acme. If this field is omitted, generated URLs will use the default site URL for its datacenter (see <https://docs.datadoghq.com/getting_started/site>).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subdomain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub subdomain: Option<String>,
     /// The definition of the DatadogAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: DatadogAPIKeyType,
+    #[serde(rename = "type")] pub type_: DatadogAPIKeyType,
 }
 
 impl DatadogAPIKeyUpdate {
@@ -35,28 +30,12 @@ impl DatadogAPIKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_key`]: The DatadogAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::app_key`]: The DatadogAPIKeyUpdate app_key.
-    pub fn app_key(mut self, value: impl Into<String>) -> Self {
-        self.app_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::datacenter`]: The DatadogAPIKeyUpdate datacenter.
-    pub fn datacenter(mut self, value: impl Into<String>) -> Self {
-        self.datacenter = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::subdomain`]: Custom subdomain used for Datadog URLs generated with this Connection.
-    pub fn subdomain(mut self, value: impl Into<String>) -> Self {
-        self.subdomain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    DatadogAPIKeyUpdate;
+    api_key: secret String,
+    app_key: secret String,
+    datacenter: into String,
+    subdomain: into String,
+);

@@ -10,8 +10,7 @@ pub struct DatadogIntegration {
     /// The definition of the DatadogCredentials object.
     pub credentials: DatadogCredentials,
     /// The definition of the DatadogIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: DatadogIntegrationType,
+    #[serde(rename = "type")] pub type_: DatadogIntegrationType,
 }
 
 impl DatadogIntegration {

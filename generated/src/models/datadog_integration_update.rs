@@ -8,22 +8,17 @@ use super::{DatadogCredentialsUpdate, DatadogIntegrationType};
 #[non_exhaustive]
 pub struct DatadogIntegrationUpdate {
     /// The definition of the DatadogCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<DatadogCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<DatadogCredentialsUpdate>,
     /// The definition of the DatadogIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: DatadogIntegrationType,
+    #[serde(rename = "type")] pub type_: DatadogIntegrationType,
 }
 
 impl DatadogIntegrationUpdate {
     /// Creates a `DatadogIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: DatadogIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the DatadogCredentialsUpdate object.
-    pub fn credentials(mut self, value: DatadogCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: DatadogIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    DatadogIntegrationUpdate;
+    credentials: plain DatadogCredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct FastlyAPIKey {
     /// The FastlyAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the FastlyAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: FastlyAPIKeyType,
+    #[serde(rename = "type")] pub type_: FastlyAPIKeyType,
 }
 
 impl FastlyAPIKey {

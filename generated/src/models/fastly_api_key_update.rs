@@ -8,22 +8,17 @@ use super::FastlyAPIKeyType;
 #[non_exhaustive]
 pub struct FastlyAPIKeyUpdate {
     /// The FastlyAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the FastlyAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: FastlyAPIKeyType,
+    #[serde(rename = "type")] pub type_: FastlyAPIKeyType,
 }
 
 impl FastlyAPIKeyUpdate {
     /// Creates a `FastlyAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: FastlyAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The FastlyAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: FastlyAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    FastlyAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -10,8 +10,7 @@ pub struct FastlyIntegration {
     /// The definition of the FastlyCredentials object.
     pub credentials: FastlyCredentials,
     /// The definition of the FastlyIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: FastlyIntegrationType,
+    #[serde(rename = "type")] pub type_: FastlyIntegrationType,
 }
 
 impl FastlyIntegration {

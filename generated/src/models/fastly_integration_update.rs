@@ -8,22 +8,17 @@ use super::{FastlyCredentialsUpdate, FastlyIntegrationType};
 #[non_exhaustive]
 pub struct FastlyIntegrationUpdate {
     /// The definition of the FastlyCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<FastlyCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<FastlyCredentialsUpdate>,
     /// The definition of the FastlyIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: FastlyIntegrationType,
+    #[serde(rename = "type")] pub type_: FastlyIntegrationType,
 }
 
 impl FastlyIntegrationUpdate {
     /// Creates a `FastlyIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: FastlyIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the FastlyCredentialsUpdate object.
-    pub fn credentials(mut self, value: FastlyCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: FastlyIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    FastlyIntegrationUpdate;
+    credentials: plain FastlyCredentialsUpdate,
+);

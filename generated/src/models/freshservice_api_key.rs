@@ -12,8 +12,7 @@ pub struct FreshserviceAPIKey {
     /// The FreshserviceAPIKey domain.
     pub domain: String,
     /// The definition of the FreshserviceAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: FreshserviceAPIKeyType,
+    #[serde(rename = "type")] pub type_: FreshserviceAPIKeyType,
 }
 
 impl FreshserviceAPIKey {

@@ -8,14 +8,11 @@ use super::FreshserviceAPIKeyType;
 #[non_exhaustive]
 pub struct FreshserviceAPIKeyUpdate {
     /// The FreshserviceAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The FreshserviceAPIKeyUpdate domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub domain: Option<String>,
     /// The definition of the FreshserviceAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: FreshserviceAPIKeyType,
+    #[serde(rename = "type")] pub type_: FreshserviceAPIKeyType,
 }
 
 impl FreshserviceAPIKeyUpdate {
@@ -27,16 +24,10 @@ impl FreshserviceAPIKeyUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_key`]: The FreshserviceAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::domain`]: The FreshserviceAPIKeyUpdate domain.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    FreshserviceAPIKeyUpdate;
+    api_key: secret String,
+    domain: into String,
+);

@@ -10,8 +10,7 @@ pub struct FreshserviceIntegration {
     /// The definition of the FreshserviceCredentials object.
     pub credentials: FreshserviceCredentials,
     /// The definition of the FreshserviceIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: FreshserviceIntegrationType,
+    #[serde(rename = "type")] pub type_: FreshserviceIntegrationType,
 }
 
 impl FreshserviceIntegration {

@@ -8,22 +8,17 @@ use super::{FreshserviceCredentialsUpdate, FreshserviceIntegrationType};
 #[non_exhaustive]
 pub struct FreshserviceIntegrationUpdate {
     /// The definition of the FreshserviceCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<FreshserviceCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<FreshserviceCredentialsUpdate>,
     /// The definition of the FreshserviceIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: FreshserviceIntegrationType,
+    #[serde(rename = "type")] pub type_: FreshserviceIntegrationType,
 }
 
 impl FreshserviceIntegrationUpdate {
     /// Creates a `FreshserviceIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: FreshserviceIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the FreshserviceCredentialsUpdate object.
-    pub fn credentials(mut self, value: FreshserviceCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: FreshserviceIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    FreshserviceIntegrationUpdate;
+    credentials: plain FreshserviceCredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct GCPIntegration {
     /// The definition of the GCPCredentials object.
     pub credentials: GCPCredentials,
     /// The definition of the GCPIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GCPIntegrationType,
+    #[serde(rename = "type")] pub type_: GCPIntegrationType,
 }
 
 impl GCPIntegration {

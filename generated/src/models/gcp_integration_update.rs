@@ -8,22 +8,17 @@ use super::{GCPCredentialsUpdate, GCPIntegrationType};
 #[non_exhaustive]
 pub struct GCPIntegrationUpdate {
     /// The definition of the GCPCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<GCPCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<GCPCredentialsUpdate>,
     /// The definition of the GCPIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GCPIntegrationType,
+    #[serde(rename = "type")] pub type_: GCPIntegrationType,
 }
 
 impl GCPIntegrationUpdate {
     /// Creates a `GCPIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GCPIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the GCPCredentialsUpdate object.
-    pub fn credentials(mut self, value: GCPCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: GCPIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    GCPIntegrationUpdate;
+    credentials: plain GCPCredentialsUpdate,
+);

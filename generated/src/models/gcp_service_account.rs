@@ -12,8 +12,7 @@ pub struct GCPServiceAccount {
     /// The GCPServiceAccount service_account_email.
     pub service_account_email: String,
     /// The definition of the GCPServiceAccount object.
-    #[serde(rename = "type")]
-    pub type_: GCPServiceAccountType,
+    #[serde(rename = "type")] pub type_: GCPServiceAccountType,
 }
 
 impl GCPServiceAccount {

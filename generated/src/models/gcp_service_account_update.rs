@@ -8,14 +8,11 @@ use super::GCPServiceAccountType;
 #[non_exhaustive]
 pub struct GCPServiceAccountUpdate {
     /// The GCPServiceAccountUpdate private_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub private_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub private_key: Option<crate::Secret>,
     /// The GCPServiceAccountUpdate service_account_email.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_account_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub service_account_email: Option<String>,
     /// The definition of the GCPServiceAccount object.
-    #[serde(rename = "type")]
-    pub type_: GCPServiceAccountType,
+    #[serde(rename = "type")] pub type_: GCPServiceAccountType,
 }
 
 impl GCPServiceAccountUpdate {
@@ -27,16 +24,10 @@ impl GCPServiceAccountUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::private_key`]: The GCPServiceAccountUpdate private_key.
-    pub fn private_key(mut self, value: impl Into<String>) -> Self {
-        self.private_key = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::service_account_email`]: The GCPServiceAccountUpdate service_account_email.
-    pub fn service_account_email(mut self, value: impl Into<String>) -> Self {
-        self.service_account_email = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    GCPServiceAccountUpdate;
+    private_key: secret String,
+    service_account_email: into String,
+);

@@ -10,8 +10,7 @@ pub struct GeminiAPIKey {
     /// The GeminiAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the GeminiAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GeminiAPIKeyType,
+    #[serde(rename = "type")] pub type_: GeminiAPIKeyType,
 }
 
 impl GeminiAPIKey {

@@ -8,22 +8,17 @@ use super::GeminiAPIKeyType;
 #[non_exhaustive]
 pub struct GeminiAPIKeyUpdate {
     /// The GeminiAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the GeminiAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GeminiAPIKeyType,
+    #[serde(rename = "type")] pub type_: GeminiAPIKeyType,
 }
 
 impl GeminiAPIKeyUpdate {
     /// Creates a `GeminiAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GeminiAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The GeminiAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: GeminiAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    GeminiAPIKeyUpdate;
+    api_key: secret String,
+);

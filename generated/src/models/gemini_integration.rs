@@ -10,8 +10,7 @@ pub struct GeminiIntegration {
     /// The definition of the GeminiCredentials object.
     pub credentials: GeminiCredentials,
     /// The definition of the GeminiIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GeminiIntegrationType,
+    #[serde(rename = "type")] pub type_: GeminiIntegrationType,
 }
 
 impl GeminiIntegration {

@@ -8,22 +8,17 @@ use super::{GeminiCredentialsUpdate, GeminiIntegrationType};
 #[non_exhaustive]
 pub struct GeminiIntegrationUpdate {
     /// The definition of the GeminiCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<GeminiCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<GeminiCredentialsUpdate>,
     /// The definition of the GeminiIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GeminiIntegrationType,
+    #[serde(rename = "type")] pub type_: GeminiIntegrationType,
 }
 
 impl GeminiIntegrationUpdate {
     /// Creates a `GeminiIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GeminiIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the GeminiCredentialsUpdate object.
-    pub fn credentials(mut self, value: GeminiCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: GeminiIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    GeminiIntegrationUpdate;
+    credentials: plain GeminiCredentialsUpdate,
+);

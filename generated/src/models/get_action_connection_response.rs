@@ -8,19 +8,10 @@ use super::ActionConnectionData;
 #[non_exhaustive]
 pub struct GetActionConnectionResponse {
     /// Data related to the connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<ActionConnectionData>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<ActionConnectionData>,
 }
 
-impl GetActionConnectionResponse {
-    /// Creates a `GetActionConnectionResponse` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::data`]: Data related to the connection.
-    pub fn data(mut self, value: ActionConnectionData) -> Self {
-        self.data = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    GetActionConnectionResponse with new;
+    data: plain ActionConnectionData,
+);

@@ -8,19 +8,10 @@ use super::AppKeyRegistrationData;
 #[non_exhaustive]
 pub struct GetAppKeyRegistrationResponse {
     /// Data related to the app key registration.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<AppKeyRegistrationData>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<AppKeyRegistrationData>,
 }
 
-impl GetAppKeyRegistrationResponse {
-    /// Creates a `GetAppKeyRegistrationResponse` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::data`]: Data related to the app key registration.
-    pub fn data(mut self, value: AppKeyRegistrationData) -> Self {
-        self.data = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    GetAppKeyRegistrationResponse with new;
+    data: plain AppKeyRegistrationData,
+);

@@ -10,8 +10,7 @@ pub struct GitlabAPIKey {
     /// The GitlabAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the GitlabAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GitlabAPIKeyType,
+    #[serde(rename = "type")] pub type_: GitlabAPIKeyType,
 }
 
 impl GitlabAPIKey {

@@ -8,22 +8,17 @@ use super::GitlabAPIKeyType;
 #[non_exhaustive]
 pub struct GitlabAPIKeyUpdate {
     /// The GitlabAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the GitlabAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GitlabAPIKeyType,
+    #[serde(rename = "type")] pub type_: GitlabAPIKeyType,
 }
 
 impl GitlabAPIKeyUpdate {
     /// Creates a `GitlabAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GitlabAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The GitlabAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: GitlabAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    GitlabAPIKeyUpdate;
+    api_token: secret String,
+);

@@ -10,8 +10,7 @@ pub struct GitlabIntegration {
     /// The definition of the GitlabCredentials object.
     pub credentials: GitlabCredentials,
     /// The definition of the GitlabIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GitlabIntegrationType,
+    #[serde(rename = "type")] pub type_: GitlabIntegrationType,
 }
 
 impl GitlabIntegration {

@@ -8,22 +8,17 @@ use super::{GitlabCredentialsUpdate, GitlabIntegrationType};
 #[non_exhaustive]
 pub struct GitlabIntegrationUpdate {
     /// The definition of the GitlabCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<GitlabCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<GitlabCredentialsUpdate>,
     /// The definition of the GitlabIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GitlabIntegrationType,
+    #[serde(rename = "type")] pub type_: GitlabIntegrationType,
 }
 
 impl GitlabIntegrationUpdate {
     /// Creates a `GitlabIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GitlabIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the GitlabCredentialsUpdate object.
-    pub fn credentials(mut self, value: GitlabCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: GitlabIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    GitlabIntegrationUpdate;
+    credentials: plain GitlabCredentialsUpdate,
+);

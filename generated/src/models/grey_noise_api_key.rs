@@ -10,8 +10,7 @@ pub struct GreyNoiseAPIKey {
     /// The GreyNoiseAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the GreyNoiseAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GreyNoiseAPIKeyType,
+    #[serde(rename = "type")] pub type_: GreyNoiseAPIKeyType,
 }
 
 impl GreyNoiseAPIKey {

@@ -8,22 +8,17 @@ use super::GreyNoiseAPIKeyType;
 #[non_exhaustive]
 pub struct GreyNoiseAPIKeyUpdate {
     /// The GreyNoiseAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the GreyNoiseAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: GreyNoiseAPIKeyType,
+    #[serde(rename = "type")] pub type_: GreyNoiseAPIKeyType,
 }
 
 impl GreyNoiseAPIKeyUpdate {
     /// Creates a `GreyNoiseAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GreyNoiseAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The GreyNoiseAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: GreyNoiseAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    GreyNoiseAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -10,8 +10,7 @@ pub struct GreyNoiseIntegration {
     /// The definition of the GreyNoiseCredentials object.
     pub credentials: GreyNoiseCredentials,
     /// The definition of the GreyNoiseIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GreyNoiseIntegrationType,
+    #[serde(rename = "type")] pub type_: GreyNoiseIntegrationType,
 }
 
 impl GreyNoiseIntegration {

@@ -8,22 +8,17 @@ use super::{GreyNoiseCredentialsUpdate, GreyNoiseIntegrationType};
 #[non_exhaustive]
 pub struct GreyNoiseIntegrationUpdate {
     /// The definition of the GreyNoiseCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<GreyNoiseCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<GreyNoiseCredentialsUpdate>,
     /// The definition of the GreyNoiseIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: GreyNoiseIntegrationType,
+    #[serde(rename = "type")] pub type_: GreyNoiseIntegrationType,
 }
 
 impl GreyNoiseIntegrationUpdate {
     /// Creates a `GreyNoiseIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: GreyNoiseIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the GreyNoiseCredentialsUpdate object.
-    pub fn credentials(mut self, value: GreyNoiseCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: GreyNoiseIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    GreyNoiseIntegrationUpdate;
+    credentials: plain GreyNoiseCredentialsUpdate,
+);

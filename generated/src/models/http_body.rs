@@ -6,28 +6,13 @@
 #[non_exhaustive]
 pub struct HTTPBody {
     /// Serialized body content
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub content: Option<String>,
     /// Content type of the body
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub content_type: Option<String>,
 }
 
-impl HTTPBody {
-    /// Creates a `HTTPBody` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::content`]: Serialized body content.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::content_type`]: Content type of the body.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-}
+crate::macros::setters!(
+    HTTPBody with new;
+    content: into String,
+    content_type: into String,
+);

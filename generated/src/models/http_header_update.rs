@@ -6,13 +6,11 @@
 #[non_exhaustive]
 pub struct HTTPHeaderUpdate {
     /// Should the header be deleted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub deleted: Option<bool>,
     /// The HTTPHeaderUpdate name.
     pub name: String,
     /// The HTTPHeaderUpdate value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub value: Option<String>,
 }
 
 impl HTTPHeaderUpdate {
@@ -24,16 +22,10 @@ impl HTTPHeaderUpdate {
             value: None,
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
-
-    /// Sets [`Self::value`]: The HTTPHeaderUpdate value.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPHeaderUpdate;
+    deleted: plain bool,
+    value: into String,
+);

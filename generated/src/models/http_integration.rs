@@ -12,8 +12,7 @@ pub struct HTTPIntegration {
     /// The definition of HTTPCredentials object.
     pub credentials: HTTPCredentials,
     /// The definition of HTTPIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: HTTPIntegrationType,
+    #[serde(rename = "type")] pub type_: HTTPIntegrationType,
 }
 
 impl HTTPIntegration {

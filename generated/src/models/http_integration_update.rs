@@ -8,14 +8,11 @@ use super::{HTTPCredentialsUpdate, HTTPIntegrationType};
 #[non_exhaustive]
 pub struct HTTPIntegrationUpdate {
     /// Base HTTP url for the integration
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub base_url: Option<String>,
     /// The definition of HTTPCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<HTTPCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<HTTPCredentialsUpdate>,
     /// The definition of HTTPIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: HTTPIntegrationType,
+    #[serde(rename = "type")] pub type_: HTTPIntegrationType,
 }
 
 impl HTTPIntegrationUpdate {
@@ -27,16 +24,10 @@ impl HTTPIntegrationUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::base_url`]: Base HTTP url for the integration.
-    pub fn base_url(mut self, value: impl Into<String>) -> Self {
-        self.base_url = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::credentials`]: The definition of HTTPCredentialsUpdate object.
-    pub fn credentials(mut self, value: HTTPCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPIntegrationUpdate;
+    base_url: into String,
+    credentials: plain HTTPCredentialsUpdate,
+);

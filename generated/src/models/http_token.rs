@@ -10,8 +10,7 @@ pub struct HTTPToken {
     /// The HTTPToken name.
     pub name: String,
     /// The definition of TokenType object.
-    #[serde(rename = "type")]
-    pub type_: TokenType,
+    #[serde(rename = "type")] pub type_: TokenType,
     /// The HTTPToken value.
     pub value: crate::Secret,
 }

@@ -8,20 +8,15 @@ use super::{HTTPBody, HTTPHeader, HTTPToken, HTTPTokenAuthType, UrlParam};
 #[non_exhaustive]
 pub struct HTTPTokenAuth {
     /// The definition of HTTPBody object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<HTTPBody>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub body: Option<HTTPBody>,
     /// The HTTPTokenAuth headers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<Vec<HTTPHeader>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub headers: Option<Vec<HTTPHeader>>,
     /// The HTTPTokenAuth tokens.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tokens: Option<Vec<HTTPToken>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub tokens: Option<Vec<HTTPToken>>,
     /// The definition of HTTPTokenAuthType object.
-    #[serde(rename = "type")]
-    pub type_: HTTPTokenAuthType,
+    #[serde(rename = "type")] pub type_: HTTPTokenAuthType,
     /// The HTTPTokenAuth url_parameters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_parameters: Option<Vec<UrlParam>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub url_parameters: Option<Vec<UrlParam>>,
 }
 
 impl HTTPTokenAuth {
@@ -35,28 +30,12 @@ impl HTTPTokenAuth {
             url_parameters: None,
         }
     }
-
-    /// Sets [`Self::body`]: The definition of HTTPBody object.
-    pub fn body(mut self, value: HTTPBody) -> Self {
-        self.body = Some(value);
-        self
-    }
-
-    /// Sets [`Self::headers`]: The HTTPTokenAuth headers.
-    pub fn headers(mut self, value: Vec<HTTPHeader>) -> Self {
-        self.headers = Some(value);
-        self
-    }
-
-    /// Sets [`Self::tokens`]: The HTTPTokenAuth tokens.
-    pub fn tokens(mut self, value: Vec<HTTPToken>) -> Self {
-        self.tokens = Some(value);
-        self
-    }
-
-    /// Sets [`Self::url_parameters`]: The HTTPTokenAuth url_parameters.
-    pub fn url_parameters(mut self, value: Vec<UrlParam>) -> Self {
-        self.url_parameters = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPTokenAuth;
+    body: plain HTTPBody,
+    headers: plain Vec<HTTPHeader>,
+    tokens: plain Vec<HTTPToken>,
+    url_parameters: plain Vec<UrlParam>,
+);

@@ -8,13 +8,11 @@ use super::TokenType;
 #[non_exhaustive]
 pub struct HTTPTokenUpdate {
     /// Should the header be deleted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub deleted: Option<bool>,
     /// The HTTPToken name.
     pub name: String,
     /// The definition of TokenType object.
-    #[serde(rename = "type")]
-    pub type_: TokenType,
+    #[serde(rename = "type")] pub type_: TokenType,
     /// The HTTPToken value.
     pub value: crate::Secret,
 }
@@ -33,10 +31,9 @@ impl HTTPTokenUpdate {
             value: crate::Secret::new(value),
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
 }
+
+crate::macros::setters!(
+    HTTPTokenUpdate;
+    deleted: plain bool,
+);

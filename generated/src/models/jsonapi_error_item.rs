@@ -8,58 +8,22 @@ use super::JSONAPIErrorItemSource;
 #[non_exhaustive]
 pub struct JSONAPIErrorItem {
     /// A human-readable explanation specific to this occurrence of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub detail: Option<String>,
     /// Non-standard meta-information about the error
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub meta: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// References to the source of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<JSONAPIErrorItemSource>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub source: Option<JSONAPIErrorItemSource>,
     /// Status code of the response.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub status: Option<String>,
     /// Short human-readable summary of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub title: Option<String>,
 }
 
-impl JSONAPIErrorItem {
-    /// Creates a `JSONAPIErrorItem` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::detail`]: A human-readable explanation specific to this occurrence of the error.
-    pub fn detail(mut self, value: impl Into<String>) -> Self {
-        self.detail = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::meta`]: Non-standard meta-information about the error.
-    pub fn meta(
-        mut self,
-        value: std::collections::BTreeMap<String, serde_json::Value>,
-    ) -> Self {
-        self.meta = Some(value);
-        self
-    }
-
-    /// Sets [`Self::source`]: References to the source of the error.
-    pub fn source(mut self, value: JSONAPIErrorItemSource) -> Self {
-        self.source = Some(value);
-        self
-    }
-
-    /// Sets [`Self::status`]: Status code of the response.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::title`]: Short human-readable summary of the error.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-}
+crate::macros::setters!(
+    JSONAPIErrorItem with new;
+    detail: into String,
+    meta: plain std::collections::BTreeMap<String, serde_json::Value>,
+    source: plain JSONAPIErrorItemSource,
+    status: into String,
+    title: into String,
+);

@@ -6,37 +6,16 @@
 #[non_exhaustive]
 pub struct JSONAPIErrorItemSource {
     /// A string indicating the name of a single request header which caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub header: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub header: Option<String>,
     /// A string indicating which URI query parameter caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub parameter: Option<String>,
     /// A JSON pointer to the value in the request document that caused the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pointer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub pointer: Option<String>,
 }
 
-impl JSONAPIErrorItemSource {
-    /// Creates a `JSONAPIErrorItemSource` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::header`]: A string indicating the name of a single request header which caused the error.
-    pub fn header(mut self, value: impl Into<String>) -> Self {
-        self.header = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::parameter`]: A string indicating which URI query parameter caused the error.
-    pub fn parameter(mut self, value: impl Into<String>) -> Self {
-        self.parameter = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::pointer`]: A JSON pointer to the value in the request document that caused the error.
-    pub fn pointer(mut self, value: impl Into<String>) -> Self {
-        self.pointer = Some(value.into());
-        self
-    }
-}
+crate::macros::setters!(
+    JSONAPIErrorItemSource with new;
+    header: into String,
+    parameter: into String,
+    pointer: into String,
+);

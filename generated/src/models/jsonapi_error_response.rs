@@ -13,7 +13,5 @@ pub struct JSONAPIErrorResponse {
 
 impl JSONAPIErrorResponse {
     /// Creates a `JSONAPIErrorResponse` from its required fields.
-    pub fn new(errors: Vec<JSONAPIErrorItem>) -> Self {
-        Self { errors }
-    }
+    pub fn new(errors: Vec<JSONAPIErrorItem>) -> Self { Self { errors } }
 }

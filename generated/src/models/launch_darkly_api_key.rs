@@ -10,8 +10,7 @@ pub struct LaunchDarklyAPIKey {
     /// The LaunchDarklyAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the LaunchDarklyAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: LaunchDarklyAPIKeyType,
+    #[serde(rename = "type")] pub type_: LaunchDarklyAPIKeyType,
 }
 
 impl LaunchDarklyAPIKey {

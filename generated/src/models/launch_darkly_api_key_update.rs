@@ -8,22 +8,17 @@ use super::LaunchDarklyAPIKeyType;
 #[non_exhaustive]
 pub struct LaunchDarklyAPIKeyUpdate {
     /// The LaunchDarklyAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the LaunchDarklyAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: LaunchDarklyAPIKeyType,
+    #[serde(rename = "type")] pub type_: LaunchDarklyAPIKeyType,
 }
 
 impl LaunchDarklyAPIKeyUpdate {
     /// Creates a `LaunchDarklyAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: LaunchDarklyAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The LaunchDarklyAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: LaunchDarklyAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    LaunchDarklyAPIKeyUpdate;
+    api_token: secret String,
+);

@@ -10,8 +10,7 @@ pub struct LaunchDarklyIntegration {
     /// The definition of the LaunchDarklyCredentials object.
     pub credentials: LaunchDarklyCredentials,
     /// The definition of the LaunchDarklyIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: LaunchDarklyIntegrationType,
+    #[serde(rename = "type")] pub type_: LaunchDarklyIntegrationType,
 }
 
 impl LaunchDarklyIntegration {

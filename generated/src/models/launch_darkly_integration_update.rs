@@ -8,22 +8,17 @@ use super::{LaunchDarklyCredentialsUpdate, LaunchDarklyIntegrationType};
 #[non_exhaustive]
 pub struct LaunchDarklyIntegrationUpdate {
     /// The definition of the LaunchDarklyCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<LaunchDarklyCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<LaunchDarklyCredentialsUpdate>,
     /// The definition of the LaunchDarklyIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: LaunchDarklyIntegrationType,
+    #[serde(rename = "type")] pub type_: LaunchDarklyIntegrationType,
 }
 
 impl LaunchDarklyIntegrationUpdate {
     /// Creates a `LaunchDarklyIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: LaunchDarklyIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the LaunchDarklyCredentialsUpdate object.
-    pub fn credentials(mut self, value: LaunchDarklyCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: LaunchDarklyIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    LaunchDarklyIntegrationUpdate;
+    credentials: plain LaunchDarklyCredentialsUpdate,
+);

@@ -8,28 +8,13 @@ use super::{AppKeyRegistrationData, ListAppKeyRegistrationsResponseMeta};
 #[non_exhaustive]
 pub struct ListAppKeyRegistrationsResponse {
     /// An array of app key registrations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<Vec<AppKeyRegistrationData>>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<Vec<AppKeyRegistrationData>>,
     /// The definition of ListAppKeyRegistrationsResponseMeta object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<ListAppKeyRegistrationsResponseMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub meta: Option<ListAppKeyRegistrationsResponseMeta>,
 }
 
-impl ListAppKeyRegistrationsResponse {
-    /// Creates a `ListAppKeyRegistrationsResponse` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::data`]: An array of app key registrations.
-    pub fn data(mut self, value: Vec<AppKeyRegistrationData>) -> Self {
-        self.data = Some(value);
-        self
-    }
-
-    /// Sets [`Self::meta`]: The definition of ListAppKeyRegistrationsResponseMeta object.
-    pub fn meta(mut self, value: ListAppKeyRegistrationsResponseMeta) -> Self {
-        self.meta = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    ListAppKeyRegistrationsResponse with new;
+    data: plain Vec<AppKeyRegistrationData>,
+    meta: plain ListAppKeyRegistrationsResponseMeta,
+);

@@ -6,28 +6,13 @@
 #[non_exhaustive]
 pub struct ListAppKeyRegistrationsResponseMeta {
     /// The total number of app key registrations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total: Option<i64>,
     /// The total number of app key registrations that match the specified filters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_filtered: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_filtered: Option<i64>,
 }
 
-impl ListAppKeyRegistrationsResponseMeta {
-    /// Creates a `ListAppKeyRegistrationsResponseMeta` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::total`]: The total number of app key registrations.
-    pub fn total(mut self, value: i64) -> Self {
-        self.total = Some(value);
-        self
-    }
-
-    /// Sets [`Self::total_filtered`]: The total number of app key registrations that match the specified filters.
-    pub fn total_filtered(mut self, value: i64) -> Self {
-        self.total_filtered = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    ListAppKeyRegistrationsResponseMeta with new;
+    total: plain i64,
+    total_filtered: plain i64,
+);

@@ -10,8 +10,7 @@ pub struct NotionAPIKey {
     /// The NotionAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the NotionAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: NotionAPIKeyType,
+    #[serde(rename = "type")] pub type_: NotionAPIKeyType,
 }
 
 impl NotionAPIKey {

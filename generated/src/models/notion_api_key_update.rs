@@ -8,22 +8,17 @@ use super::NotionAPIKeyType;
 #[non_exhaustive]
 pub struct NotionAPIKeyUpdate {
     /// The NotionAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the NotionAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: NotionAPIKeyType,
+    #[serde(rename = "type")] pub type_: NotionAPIKeyType,
 }
 
 impl NotionAPIKeyUpdate {
     /// Creates a `NotionAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: NotionAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The NotionAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: NotionAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    NotionAPIKeyUpdate;
+    api_token: secret String,
+);

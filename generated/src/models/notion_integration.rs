@@ -10,8 +10,7 @@ pub struct NotionIntegration {
     /// The definition of the NotionCredentials object.
     pub credentials: NotionCredentials,
     /// The definition of the NotionIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: NotionIntegrationType,
+    #[serde(rename = "type")] pub type_: NotionIntegrationType,
 }
 
 impl NotionIntegration {

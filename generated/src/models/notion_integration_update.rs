@@ -8,22 +8,17 @@ use super::{NotionCredentialsUpdate, NotionIntegrationType};
 #[non_exhaustive]
 pub struct NotionIntegrationUpdate {
     /// The definition of the NotionCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<NotionCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<NotionCredentialsUpdate>,
     /// The definition of the NotionIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: NotionIntegrationType,
+    #[serde(rename = "type")] pub type_: NotionIntegrationType,
 }
 
 impl NotionIntegrationUpdate {
     /// Creates a `NotionIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: NotionIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the NotionCredentialsUpdate object.
-    pub fn credentials(mut self, value: NotionCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: NotionIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    NotionIntegrationUpdate;
+    credentials: plain NotionCredentialsUpdate,
+);

@@ -12,8 +12,7 @@ pub struct OktaAPIToken {
     /// The OktaAPIToken domain.
     pub domain: String,
     /// The definition of the OktaAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: OktaAPITokenType,
+    #[serde(rename = "type")] pub type_: OktaAPITokenType,
 }
 
 impl OktaAPIToken {

@@ -8,14 +8,11 @@ use super::OktaAPITokenType;
 #[non_exhaustive]
 pub struct OktaAPITokenUpdate {
     /// The OktaAPITokenUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The OktaAPITokenUpdate domain.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub domain: Option<String>,
     /// The definition of the OktaAPIToken object.
-    #[serde(rename = "type")]
-    pub type_: OktaAPITokenType,
+    #[serde(rename = "type")] pub type_: OktaAPITokenType,
 }
 
 impl OktaAPITokenUpdate {
@@ -27,16 +24,10 @@ impl OktaAPITokenUpdate {
             type_,
         }
     }
-
-    /// Sets [`Self::api_token`]: The OktaAPITokenUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::domain`]: The OktaAPITokenUpdate domain.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    OktaAPITokenUpdate;
+    api_token: secret String,
+    domain: into String,
+);

@@ -10,8 +10,7 @@ pub struct OktaIntegration {
     /// The definition of the OktaCredentials object.
     pub credentials: OktaCredentials,
     /// The definition of the OktaIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: OktaIntegrationType,
+    #[serde(rename = "type")] pub type_: OktaIntegrationType,
 }
 
 impl OktaIntegration {

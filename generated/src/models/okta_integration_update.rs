@@ -8,22 +8,17 @@ use super::{OktaCredentialsUpdate, OktaIntegrationType};
 #[non_exhaustive]
 pub struct OktaIntegrationUpdate {
     /// The definition of the OktaCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<OktaCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<OktaCredentialsUpdate>,
     /// The definition of the OktaIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: OktaIntegrationType,
+    #[serde(rename = "type")] pub type_: OktaIntegrationType,
 }
 
 impl OktaIntegrationUpdate {
     /// Creates a `OktaIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: OktaIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the OktaCredentialsUpdate object.
-    pub fn credentials(mut self, value: OktaCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: OktaIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    OktaIntegrationUpdate;
+    credentials: plain OktaCredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct OpenAIIntegration {
     /// The definition of the OpenAICredentials object.
     pub credentials: OpenAICredentials,
     /// The definition of the OpenAIIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: OpenAIIntegrationType,
+    #[serde(rename = "type")] pub type_: OpenAIIntegrationType,
 }
 
 impl OpenAIIntegration {

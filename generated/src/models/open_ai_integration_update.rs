@@ -8,22 +8,17 @@ use super::{OpenAICredentialsUpdate, OpenAIIntegrationType};
 #[non_exhaustive]
 pub struct OpenAIIntegrationUpdate {
     /// The definition of the OpenAICredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<OpenAICredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<OpenAICredentialsUpdate>,
     /// The definition of the OpenAIIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: OpenAIIntegrationType,
+    #[serde(rename = "type")] pub type_: OpenAIIntegrationType,
 }
 
 impl OpenAIIntegrationUpdate {
     /// Creates a `OpenAIIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: OpenAIIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the OpenAICredentialsUpdate object.
-    pub fn credentials(mut self, value: OpenAICredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: OpenAIIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    OpenAIIntegrationUpdate;
+    credentials: plain OpenAICredentialsUpdate,
+);

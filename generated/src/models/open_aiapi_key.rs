@@ -10,8 +10,7 @@ pub struct OpenAIAPIKey {
     /// The OpenAIAPIKey api_token.
     pub api_token: crate::Secret,
     /// The definition of the OpenAIAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: OpenAIAPIKeyType,
+    #[serde(rename = "type")] pub type_: OpenAIAPIKeyType,
 }
 
 impl OpenAIAPIKey {

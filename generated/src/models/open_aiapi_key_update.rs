@@ -8,22 +8,17 @@ use super::OpenAIAPIKeyType;
 #[non_exhaustive]
 pub struct OpenAIAPIKeyUpdate {
     /// The OpenAIAPIKeyUpdate api_token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_token: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_token: Option<crate::Secret>,
     /// The definition of the OpenAIAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: OpenAIAPIKeyType,
+    #[serde(rename = "type")] pub type_: OpenAIAPIKeyType,
 }
 
 impl OpenAIAPIKeyUpdate {
     /// Creates a `OpenAIAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: OpenAIAPIKeyType) -> Self {
-        Self { api_token: None, type_ }
-    }
-
-    /// Sets [`Self::api_token`]: The OpenAIAPIKeyUpdate api_token.
-    pub fn api_token(mut self, value: impl Into<String>) -> Self {
-        self.api_token = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: OpenAIAPIKeyType) -> Self { Self { api_token: None, type_ } }
 }
+
+crate::macros::setters!(
+    OpenAIAPIKeyUpdate;
+    api_token: secret String,
+);

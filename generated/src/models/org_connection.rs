@@ -14,8 +14,7 @@ pub struct OrgConnection {
     /// Related organizations and user.
     pub relationships: OrgConnectionRelationships,
     /// Org connection type.
-    #[serde(rename = "type")]
-    pub type_: OrgConnectionType,
+    #[serde(rename = "type")] pub type_: OrgConnectionType,
 }
 
 impl OrgConnection {

@@ -13,7 +13,5 @@ pub struct OrgConnectionCreateAttributes {
 
 impl OrgConnectionCreateAttributes {
     /// Creates a `OrgConnectionCreateAttributes` from its required fields.
-    pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
-        Self { connection_types }
-    }
+    pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self { Self { connection_types } }
 }

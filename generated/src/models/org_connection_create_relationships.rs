@@ -13,7 +13,5 @@ pub struct OrgConnectionCreateRelationships {
 
 impl OrgConnectionCreateRelationships {
     /// Creates a `OrgConnectionCreateRelationships` from its required fields.
-    pub fn new(sink_org: OrgConnectionOrgRelationship) -> Self {
-        Self { sink_org }
-    }
+    pub fn new(sink_org: OrgConnectionOrgRelationship) -> Self { Self { sink_org } }
 }

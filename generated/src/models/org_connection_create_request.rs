@@ -13,7 +13,5 @@ pub struct OrgConnectionCreateRequest {
 
 impl OrgConnectionCreateRequest {
     /// Creates a `OrgConnectionCreateRequest` from its required fields.
-    pub fn new(data: OrgConnectionCreate) -> Self {
-        Self { data }
-    }
+    pub fn new(data: OrgConnectionCreate) -> Self { Self { data } }
 }

@@ -10,19 +10,15 @@ pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meta: Option<OrgConnectionListResponseMeta>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub meta: Option<OrgConnectionListResponseMeta>,
 }
 
 impl OrgConnectionListResponse {
     /// Creates a `OrgConnectionListResponse` from its required fields; the optional fields start unset.
-    pub fn new(data: Vec<OrgConnection>) -> Self {
-        Self { data, meta: None }
-    }
-
-    /// Sets [`Self::meta`]: Pagination metadata.
-    pub fn meta(mut self, value: OrgConnectionListResponseMeta) -> Self {
-        self.meta = Some(value);
-        self
-    }
+    pub fn new(data: Vec<OrgConnection>) -> Self { Self { data, meta: None } }
 }
+
+crate::macros::setters!(
+    OrgConnectionListResponse;
+    meta: plain OrgConnectionListResponseMeta,
+);

@@ -8,19 +8,10 @@ use super::OrgConnectionListResponseMetaPage;
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<OrgConnectionListResponseMetaPage>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub page: Option<OrgConnectionListResponseMetaPage>,
 }
 
-impl OrgConnectionListResponseMeta {
-    /// Creates a `OrgConnectionListResponseMeta` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::page`]: Page information.
-    pub fn page(mut self, value: OrgConnectionListResponseMetaPage) -> Self {
-        self.page = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionListResponseMeta with new;
+    page: plain OrgConnectionListResponseMetaPage,
+);

@@ -6,28 +6,13 @@
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_filtered_count: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub total_filtered_count: Option<i64>,
 }
 
-impl OrgConnectionListResponseMetaPage {
-    /// Creates a `OrgConnectionListResponseMetaPage` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::total_count`]: Total number of org connections.
-    pub fn total_count(mut self, value: i64) -> Self {
-        self.total_count = Some(value);
-        self
-    }
-
-    /// Sets [`Self::total_filtered_count`]: Total number of org connections matching the filter.
-    pub fn total_filtered_count(mut self, value: i64) -> Self {
-        self.total_filtered_count = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionListResponseMetaPage with new;
+    total_count: plain i64,
+    total_filtered_count: plain i64,
+);

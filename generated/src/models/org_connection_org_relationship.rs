@@ -8,19 +8,10 @@ use super::OrgConnectionOrgRelationshipData;
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of OrgConnectionOrgRelationshipData object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<OrgConnectionOrgRelationshipData>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<OrgConnectionOrgRelationshipData>,
 }
 
-impl OrgConnectionOrgRelationship {
-    /// Creates a `OrgConnectionOrgRelationship` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::data`]: The definition of OrgConnectionOrgRelationshipData object.
-    pub fn data(mut self, value: OrgConnectionOrgRelationshipData) -> Self {
-        self.data = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionOrgRelationship with new;
+    data: plain OrgConnectionOrgRelationshipData,
+);

@@ -8,37 +8,16 @@ use super::OrgConnectionOrgRelationshipDataType;
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<String>,
     /// Org name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
     /// The type of the organization relationship.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub type_: Option<OrgConnectionOrgRelationshipDataType>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")] pub type_: Option<OrgConnectionOrgRelationshipDataType>,
 }
 
-impl OrgConnectionOrgRelationshipData {
-    /// Creates a `OrgConnectionOrgRelationshipData` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::id`]: Org UUID.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::name`]: Org name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::type_`]: The type of the organization relationship.
-    pub fn type_(mut self, value: OrgConnectionOrgRelationshipDataType) -> Self {
-        self.type_ = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionOrgRelationshipData with new;
+    id: into String,
+    name: into String,
+    type_: plain OrgConnectionOrgRelationshipDataType,
+);

@@ -8,37 +8,16 @@ use super::{OrgConnectionOrgRelationship, OrgConnectionUserRelationship};
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_by: Option<OrgConnectionUserRelationship>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sink_org: Option<OrgConnectionOrgRelationship>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_org: Option<OrgConnectionOrgRelationship>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub source_org: Option<OrgConnectionOrgRelationship>,
 }
 
-impl OrgConnectionRelationships {
-    /// Creates a `OrgConnectionRelationships` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::created_by`]: User relationship.
-    pub fn created_by(mut self, value: OrgConnectionUserRelationship) -> Self {
-        self.created_by = Some(value);
-        self
-    }
-
-    /// Sets [`Self::sink_org`]: Org relationship.
-    pub fn sink_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
-        self.sink_org = Some(value);
-        self
-    }
-
-    /// Sets [`Self::source_org`]: Org relationship.
-    pub fn source_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
-        self.source_org = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionRelationships with new;
+    created_by: plain OrgConnectionUserRelationship,
+    sink_org: plain OrgConnectionOrgRelationship,
+    source_org: plain OrgConnectionOrgRelationship,
+);

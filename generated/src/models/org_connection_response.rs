@@ -13,7 +13,5 @@ pub struct OrgConnectionResponse {
 
 impl OrgConnectionResponse {
     /// Creates a `OrgConnectionResponse` from its required fields.
-    pub fn new(data: OrgConnection) -> Self {
-        Self { data }
-    }
+    pub fn new(data: OrgConnection) -> Self { Self { data } }
 }

@@ -12,8 +12,7 @@ pub struct OrgConnectionUpdate {
     /// The unique identifier of the org connection.
     pub id: uuid::Uuid,
     /// Org connection type.
-    #[serde(rename = "type")]
-    pub type_: OrgConnectionType,
+    #[serde(rename = "type")] pub type_: OrgConnectionType,
 }
 
 impl OrgConnectionUpdate {

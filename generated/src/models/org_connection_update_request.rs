@@ -13,7 +13,5 @@ pub struct OrgConnectionUpdateRequest {
 
 impl OrgConnectionUpdateRequest {
     /// Creates a `OrgConnectionUpdateRequest` from its required fields.
-    pub fn new(data: OrgConnectionUpdate) -> Self {
-        Self { data }
-    }
+    pub fn new(data: OrgConnectionUpdate) -> Self { Self { data } }
 }

@@ -8,19 +8,10 @@ use super::OrgConnectionUserRelationshipData;
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<OrgConnectionUserRelationshipData>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub data: Option<OrgConnectionUserRelationshipData>,
 }
 
-impl OrgConnectionUserRelationship {
-    /// Creates a `OrgConnectionUserRelationship` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::data`]: The data for a user relationship.
-    pub fn data(mut self, value: OrgConnectionUserRelationshipData) -> Self {
-        self.data = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionUserRelationship with new;
+    data: plain OrgConnectionUserRelationshipData,
+);

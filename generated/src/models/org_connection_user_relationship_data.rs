@@ -8,37 +8,16 @@ use super::OrgConnectionUserRelationshipDataType;
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub id: Option<String>,
     /// User name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub name: Option<String>,
     /// The type of the user relationship.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub type_: Option<OrgConnectionUserRelationshipDataType>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")] pub type_: Option<OrgConnectionUserRelationshipDataType>,
 }
 
-impl OrgConnectionUserRelationshipData {
-    /// Creates a `OrgConnectionUserRelationshipData` with no required fields: every field starts unset.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets [`Self::id`]: User UUID.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::name`]: User name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::type_`]: The type of the user relationship.
-    pub fn type_(mut self, value: OrgConnectionUserRelationshipDataType) -> Self {
-        self.type_ = Some(value);
-        self
-    }
-}
+crate::macros::setters!(
+    OrgConnectionUserRelationshipData with new;
+    id: into String,
+    name: into String,
+    type_: plain OrgConnectionUserRelationshipDataType,
+);

@@ -12,8 +12,7 @@ pub struct ServiceNowBasicAuth {
     /// The ServiceNowBasicAuth password.
     pub password: crate::Secret,
     /// The definition of the ServiceNowBasicAuth object.
-    #[serde(rename = "type")]
-    pub type_: ServiceNowBasicAuthType,
+    #[serde(rename = "type")] pub type_: ServiceNowBasicAuthType,
     /// The ServiceNowBasicAuth username.
     pub username: String,
 }

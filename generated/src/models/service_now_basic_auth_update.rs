@@ -8,17 +8,13 @@ use super::ServiceNowBasicAuthType;
 #[non_exhaustive]
 pub struct ServiceNowBasicAuthUpdate {
     /// The ServiceNowBasicAuthUpdate instance.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub instance: Option<String>,
     /// The ServiceNowBasicAuthUpdate password.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub password: Option<crate::Secret>,
     /// The definition of the ServiceNowBasicAuth object.
-    #[serde(rename = "type")]
-    pub type_: ServiceNowBasicAuthType,
+    #[serde(rename = "type")] pub type_: ServiceNowBasicAuthType,
     /// The ServiceNowBasicAuthUpdate username.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub username: Option<String>,
 }
 
 impl ServiceNowBasicAuthUpdate {
@@ -31,22 +27,11 @@ impl ServiceNowBasicAuthUpdate {
             username: None,
         }
     }
-
-    /// Sets [`Self::instance`]: The ServiceNowBasicAuthUpdate instance.
-    pub fn instance(mut self, value: impl Into<String>) -> Self {
-        self.instance = Some(value.into());
-        self
-    }
-
-    /// Sets [`Self::password`]: The ServiceNowBasicAuthUpdate password.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(crate::Secret::new(value));
-        self
-    }
-
-    /// Sets [`Self::username`]: The ServiceNowBasicAuthUpdate username.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    ServiceNowBasicAuthUpdate;
+    instance: into String,
+    password: secret String,
+    username: into String,
+);

@@ -10,8 +10,7 @@ pub struct ServiceNowIntegration {
     /// The definition of the ServiceNowCredentials object.
     pub credentials: ServiceNowCredentials,
     /// The definition of the ServiceNowIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ServiceNowIntegrationType,
+    #[serde(rename = "type")] pub type_: ServiceNowIntegrationType,
 }
 
 impl ServiceNowIntegration {

@@ -8,22 +8,17 @@ use super::{ServiceNowCredentialsUpdate, ServiceNowIntegrationType};
 #[non_exhaustive]
 pub struct ServiceNowIntegrationUpdate {
     /// The definition of the ServiceNowCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<ServiceNowCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<ServiceNowCredentialsUpdate>,
     /// The definition of the ServiceNowIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: ServiceNowIntegrationType,
+    #[serde(rename = "type")] pub type_: ServiceNowIntegrationType,
 }
 
 impl ServiceNowIntegrationUpdate {
     /// Creates a `ServiceNowIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: ServiceNowIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the ServiceNowCredentialsUpdate object.
-    pub fn credentials(mut self, value: ServiceNowCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: ServiceNowIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    ServiceNowIntegrationUpdate;
+    credentials: plain ServiceNowCredentialsUpdate,
+);

@@ -10,8 +10,7 @@ pub struct SplitAPIKey {
     /// The SplitAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the SplitAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: SplitAPIKeyType,
+    #[serde(rename = "type")] pub type_: SplitAPIKeyType,
 }
 
 impl SplitAPIKey {

@@ -8,22 +8,17 @@ use super::SplitAPIKeyType;
 #[non_exhaustive]
 pub struct SplitAPIKeyUpdate {
     /// The SplitAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the SplitAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: SplitAPIKeyType,
+    #[serde(rename = "type")] pub type_: SplitAPIKeyType,
 }
 
 impl SplitAPIKeyUpdate {
     /// Creates a `SplitAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: SplitAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The SplitAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: SplitAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    SplitAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -10,8 +10,7 @@ pub struct SplitIntegration {
     /// The definition of the SplitCredentials object.
     pub credentials: SplitCredentials,
     /// The definition of the SplitIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: SplitIntegrationType,
+    #[serde(rename = "type")] pub type_: SplitIntegrationType,
 }
 
 impl SplitIntegration {

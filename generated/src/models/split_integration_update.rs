@@ -8,22 +8,17 @@ use super::{SplitCredentialsUpdate, SplitIntegrationType};
 #[non_exhaustive]
 pub struct SplitIntegrationUpdate {
     /// The definition of the SplitCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<SplitCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<SplitCredentialsUpdate>,
     /// The definition of the SplitIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: SplitIntegrationType,
+    #[serde(rename = "type")] pub type_: SplitIntegrationType,
 }
 
 impl SplitIntegrationUpdate {
     /// Creates a `SplitIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: SplitIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the SplitCredentialsUpdate object.
-    pub fn credentials(mut self, value: SplitCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: SplitIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    SplitIntegrationUpdate;
+    credentials: plain SplitCredentialsUpdate,
+);

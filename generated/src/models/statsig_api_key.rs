@@ -10,8 +10,7 @@ pub struct StatsigAPIKey {
     /// The StatsigAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the StatsigAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: StatsigAPIKeyType,
+    #[serde(rename = "type")] pub type_: StatsigAPIKeyType,
 }
 
 impl StatsigAPIKey {

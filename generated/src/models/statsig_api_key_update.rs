@@ -8,22 +8,17 @@ use super::StatsigAPIKeyType;
 #[non_exhaustive]
 pub struct StatsigAPIKeyUpdate {
     /// The StatsigAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the StatsigAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: StatsigAPIKeyType,
+    #[serde(rename = "type")] pub type_: StatsigAPIKeyType,
 }
 
 impl StatsigAPIKeyUpdate {
     /// Creates a `StatsigAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: StatsigAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The StatsigAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: StatsigAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    StatsigAPIKeyUpdate;
+    api_key: secret String,
+);

@@ -10,8 +10,7 @@ pub struct StatsigIntegration {
     /// The definition of the StatsigCredentials object.
     pub credentials: StatsigCredentials,
     /// The definition of the StatsigIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: StatsigIntegrationType,
+    #[serde(rename = "type")] pub type_: StatsigIntegrationType,
 }
 
 impl StatsigIntegration {

@@ -8,22 +8,17 @@ use super::{StatsigCredentialsUpdate, StatsigIntegrationType};
 #[non_exhaustive]
 pub struct StatsigIntegrationUpdate {
     /// The definition of the StatsigCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<StatsigCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<StatsigCredentialsUpdate>,
     /// The definition of the StatsigIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: StatsigIntegrationType,
+    #[serde(rename = "type")] pub type_: StatsigIntegrationType,
 }
 
 impl StatsigIntegrationUpdate {
     /// Creates a `StatsigIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: StatsigIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the StatsigCredentialsUpdate object.
-    pub fn credentials(mut self, value: StatsigCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: StatsigIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    StatsigIntegrationUpdate;
+    credentials: plain StatsigCredentialsUpdate,
+);

@@ -13,7 +13,5 @@ pub struct UpdateActionConnectionRequest {
 
 impl UpdateActionConnectionRequest {
     /// Creates a `UpdateActionConnectionRequest` from its required fields.
-    pub fn new(data: ActionConnectionDataUpdate) -> Self {
-        Self { data }
-    }
+    pub fn new(data: ActionConnectionDataUpdate) -> Self { Self { data } }
 }

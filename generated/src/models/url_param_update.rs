@@ -6,13 +6,11 @@
 #[non_exhaustive]
 pub struct UrlParamUpdate {
     /// Should the header be deleted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub deleted: Option<bool>,
     /// Name for tokens.
     pub name: String,
     /// The UrlParamUpdate value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub value: Option<String>,
 }
 
 impl UrlParamUpdate {
@@ -24,16 +22,10 @@ impl UrlParamUpdate {
             value: None,
         }
     }
-
-    /// Sets [`Self::deleted`]: Should the header be deleted.
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
-        self
-    }
-
-    /// Sets [`Self::value`]: The UrlParamUpdate value.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
 }
+
+crate::macros::setters!(
+    UrlParamUpdate;
+    deleted: plain bool,
+    value: into String,
+);

@@ -10,8 +10,7 @@ pub struct VirusTotalAPIKey {
     /// The VirusTotalAPIKey api_key.
     pub api_key: crate::Secret,
     /// The definition of the VirusTotalAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: VirusTotalAPIKeyType,
+    #[serde(rename = "type")] pub type_: VirusTotalAPIKeyType,
 }
 
 impl VirusTotalAPIKey {

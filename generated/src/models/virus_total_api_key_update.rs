@@ -8,22 +8,17 @@ use super::VirusTotalAPIKeyType;
 #[non_exhaustive]
 pub struct VirusTotalAPIKeyUpdate {
     /// The VirusTotalAPIKeyUpdate api_key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<crate::Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub api_key: Option<crate::Secret>,
     /// The definition of the VirusTotalAPIKey object.
-    #[serde(rename = "type")]
-    pub type_: VirusTotalAPIKeyType,
+    #[serde(rename = "type")] pub type_: VirusTotalAPIKeyType,
 }
 
 impl VirusTotalAPIKeyUpdate {
     /// Creates a `VirusTotalAPIKeyUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: VirusTotalAPIKeyType) -> Self {
-        Self { api_key: None, type_ }
-    }
-
-    /// Sets [`Self::api_key`]: The VirusTotalAPIKeyUpdate api_key.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(crate::Secret::new(value));
-        self
-    }
+    pub fn new(type_: VirusTotalAPIKeyType) -> Self { Self { api_key: None, type_ } }
 }
+
+crate::macros::setters!(
+    VirusTotalAPIKeyUpdate;
+    api_key: secret String,
+);

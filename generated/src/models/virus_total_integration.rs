@@ -10,8 +10,7 @@ pub struct VirusTotalIntegration {
     /// The definition of the VirusTotalCredentials object.
     pub credentials: VirusTotalCredentials,
     /// The definition of the VirusTotalIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: VirusTotalIntegrationType,
+    #[serde(rename = "type")] pub type_: VirusTotalIntegrationType,
 }
 
 impl VirusTotalIntegration {

@@ -8,22 +8,17 @@ use super::{VirusTotalCredentialsUpdate, VirusTotalIntegrationType};
 #[non_exhaustive]
 pub struct VirusTotalIntegrationUpdate {
     /// The definition of the VirusTotalCredentialsUpdate object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<VirusTotalCredentialsUpdate>,
+    #[serde(skip_serializing_if = "Option::is_none")] pub credentials: Option<VirusTotalCredentialsUpdate>,
     /// The definition of the VirusTotalIntegrationType object.
-    #[serde(rename = "type")]
-    pub type_: VirusTotalIntegrationType,
+    #[serde(rename = "type")] pub type_: VirusTotalIntegrationType,
 }
 
 impl VirusTotalIntegrationUpdate {
     /// Creates a `VirusTotalIntegrationUpdate` from its required fields; the optional fields start unset.
-    pub fn new(type_: VirusTotalIntegrationType) -> Self {
-        Self { credentials: None, type_ }
-    }
-
-    /// Sets [`Self::credentials`]: The definition of the VirusTotalCredentialsUpdate object.
-    pub fn credentials(mut self, value: VirusTotalCredentialsUpdate) -> Self {
-        self.credentials = Some(value);
-        self
-    }
+    pub fn new(type_: VirusTotalIntegrationType) -> Self { Self { credentials: None, type_ } }
 }
+
+crate::macros::setters!(
+    VirusTotalIntegrationUpdate;
+    credentials: plain VirusTotalCredentialsUpdate,
+);

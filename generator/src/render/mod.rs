@@ -12,9 +12,9 @@ use minijinja::{Environment, UndefinedBehavior, context};
 
 use crate::diagnostics::{DiagnosticKind, Errors};
 use crate::ir::{
-    EnumValue, Field, Ir, Method, Model, Operation, PaginationKind, PaginationTarget, Parameter,
-    ParameterStyle, RequestBody, SecuritySchemeKind, Setting, SettingKind, StatusMatch, Step,
-    SuccessBody, Type,
+    Api, EnumValue, Field, Ir, Method, Model, Operation, Package, PaginationKind, PaginationTarget,
+    Parameter, ParameterStyle, RequestBody, SecuritySchemeKind, Setting, SettingKind, StatusMatch,
+    Step, SuccessBody, Type,
 };
 use spelling::Context;
 
@@ -73,28 +73,83 @@ pub struct RenderedFile {
     pub text: String,
 }
 
+/// One output file to render: its path, its template and what the template reads.
+pub struct Job<'ir> {
+    /// The path relative to the client crate, for example `src/models/aws_integration.rs`.
+    pub path: String,
+    /// The template's name.
+    pub template: &'static str,
+    context: JobContext<'ir>,
+}
+
+/// What a template reads. Models and APIs are turned into template values only when their job
+/// runs, so that the work spreads over the threads that run the jobs.
+enum JobContext<'ir> {
+    /// One model, for its model template.
+    Model(&'ir Model),
+    /// One API, with the package it belongs to.
+    Api(&'ir Api, &'ir Package),
+    /// A context built up front: the small files that read several parts of the IR.
+    Ready(minijinja::Value),
+}
+
+/// The templates compiled once, ready to render jobs from any number of threads.
+pub struct Renderer {
+    environment: Environment<'static>,
+}
+
+impl Renderer {
+    /// Compiles the templates and registers the filters.
+    pub fn new() -> Result<Self, Errors> {
+        Ok(Self {
+            environment: environment()?,
+        })
+    }
+
+    /// Renders one job; a failure is a template bug and names the template and the file.
+    pub fn render(&self, job: &Job<'_>) -> Result<RenderedFile, Errors> {
+        let context = match &job.context {
+            JobContext::Model(model) => context! { model => model },
+            JobContext::Api(api, package) => {
+                context! { api => api, ir => context! { package => package } }
+            }
+            JobContext::Ready(value) => value.clone(),
+        };
+        let template = job.template;
+        let text = self
+            .environment
+            .get_template(template)
+            .and_then(|compiled| compiled.render(context))
+            .map_err(|error| {
+                Errors::single(
+                    "#",
+                    DiagnosticKind::Internal,
+                    format!(
+                        "template `{template}` failed for `{}`: {}",
+                        job.path,
+                        describe(&error)
+                    ),
+                )
+            })?;
+        Ok(RenderedFile { template, text })
+    }
+}
+
 /// Renders every output file of the IR, keyed by path relative to the client crate.
 pub fn render(ir: &Ir) -> Result<BTreeMap<String, RenderedFile>, Errors> {
-    let environment = environment()?;
+    let renderer = Renderer::new()?;
     let mut files = BTreeMap::new();
-    let mut render_one =
-        |path: String, template: &'static str, context: minijinja::Value| -> Result<(), Errors> {
-            let text = environment
-                .get_template(template)
-                .and_then(|compiled| compiled.render(context))
-                .map_err(|error| {
-                    Errors::single(
-                        "#",
-                        DiagnosticKind::Internal,
-                        format!(
-                            "template `{template}` failed for `{path}`: {}",
-                            describe(&error)
-                        ),
-                    )
-                })?;
-            files.insert(path, RenderedFile { template, text });
-            Ok(())
-        };
+    for job in jobs(ir) {
+        let file = renderer.render(&job)?;
+        files.insert(job.path, file);
+    }
+    Ok(files)
+}
+
+/// The jobs that write every output file of the IR: the models first, then the APIs, then the
+/// files that read several parts of the IR.
+pub fn jobs(ir: &Ir) -> Vec<Job<'_>> {
+    let mut jobs = Vec::with_capacity(ir.models.len() + ir.apis.len() + 8);
     for model in &ir.models {
         let template = match model {
             Model::Struct(_) => "model_struct.rs.j2",
@@ -102,47 +157,54 @@ pub fn render(ir: &Ir) -> Result<BTreeMap<String, RenderedFile>, Errors> {
             Model::Union(_) => "model_union.rs.j2",
             Model::Alias(_) => "model_alias.rs.j2",
         };
-        render_one(
-            format!("src/models/{}.rs", model.module_name()),
+        jobs.push(Job {
+            path: format!("src/models/{}.rs", model.module_name()),
             template,
-            context! { model => model },
-        )?;
+            context: JobContext::Model(model),
+        });
     }
+    let package = &ir.package;
+    for api in &ir.apis {
+        jobs.push(Job {
+            path: format!("src/apis/{}.rs", api.module_name),
+            template: "api.rs.j2",
+            context: JobContext::Api(api, package),
+        });
+    }
+    let mut ready = |path: &str, template: &'static str, context: minijinja::Value| {
+        jobs.push(Job {
+            path: path.to_string(),
+            template,
+            context: JobContext::Ready(context),
+        });
+    };
     // Each template gets only the parts of the IR it reads: serializing the whole IR per file would
     // cost as much as rendering on a large spec.
-    let package = &ir.package;
-    render_one(
-        "src/models/mod.rs".to_string(),
+    ready(
+        "src/models/mod.rs",
         "models_mod.rs.j2",
         context! { ir => context! { package => package, model_groups => &ir.model_groups } },
-    )?;
-    for api in &ir.apis {
-        render_one(
-            format!("src/apis/{}.rs", api.module_name),
-            "api.rs.j2",
-            context! { api => api, ir => context! { package => package } },
-        )?;
-    }
+    );
     let api_names: Vec<minijinja::Value> = ir
         .apis
         .iter()
         .map(|api| context! { module_name => &api.module_name, struct_name => &api.struct_name, feature => &api.feature, tag => &api.tag })
         .collect();
-    render_one(
-        "src/apis/mod.rs".to_string(),
+    ready(
+        "src/apis/mod.rs",
         "apis_mod.rs.j2",
         context! { ir => context! { apis => &api_names, error_bodies => &ir.error_bodies } },
-    )?;
-    render_one(
-        "src/servers.rs".to_string(),
+    );
+    ready(
+        "src/servers.rs",
         "servers.rs.j2",
         context! { ir => context! { servers => &ir.servers, security_schemes => &ir.security_schemes } },
-    )?;
-    render_one(
-        "src/settings.rs".to_string(),
+    );
+    ready(
+        "src/settings.rs",
         "settings.rs.j2",
         context! { ir => context! { settings => &ir.settings } },
-    )?;
+    );
     let featured = ir.featured.map(|(api_index, operation_index)| {
         let api = &ir.apis[api_index];
         context! { api => &api_names[api_index], operation => &api.operations[operation_index] }
@@ -160,17 +222,13 @@ pub fn render(ir: &Ir) -> Result<BTreeMap<String, RenderedFile>, Errors> {
         paginated => paginated,
         has_unstable_operations => ir.has_unstable_operations,
     };
-    render_one(
-        "src/lib.rs".to_string(),
-        "lib.rs.j2",
-        context! { ir => &guide },
-    )?;
-    render_one(
-        "Cargo.toml".to_string(),
+    ready("src/lib.rs", "lib.rs.j2", context! { ir => &guide });
+    ready(
+        "Cargo.toml",
         "Cargo.toml.j2",
         context! { ir => context! { package => package, features => &ir.features } },
-    )?;
-    Ok(files)
+    );
+    jobs
 }
 
 fn environment() -> Result<Environment<'static>, Errors> {
@@ -197,8 +255,8 @@ fn environment() -> Result<Environment<'static>, Errors> {
     environment.add_filter("field_initializer", |field: ViaDeserialize<Field>| {
         spelling::field_initializer(&field)
     });
-    environment.add_filter("setter_value", |field: ViaDeserialize<Field>| {
-        spelling::setter_value(&field)
+    environment.add_filter("setter_entry", |field: ViaDeserialize<Field>| {
+        spelling::setter_entry(&field)
     });
     environment.add_filter("serde_attributes", |field: ViaDeserialize<Field>| {
         spelling::serde_attributes(&field)
@@ -215,8 +273,8 @@ fn environment() -> Result<Environment<'static>, Errors> {
         |parameter: ViaDeserialize<Parameter>| spelling::parameter_needs_into(&parameter),
     );
     environment.add_filter(
-        "parameter_setter_value",
-        |parameter: ViaDeserialize<Parameter>| spelling::parameter_setter_value(&parameter),
+        "parameter_setter_entry",
+        |parameter: ViaDeserialize<Parameter>| spelling::parameter_setter_entry(&parameter),
     );
     environment.add_filter("body_argument", |body: ViaDeserialize<RequestBody>| {
         spelling::body_argument(&body)

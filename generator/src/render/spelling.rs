@@ -3,6 +3,7 @@
 //! This is the one place that turns the IR's enums into Rust text; templates reach it through the
 //! minijinja filters registered in `render`.
 
+use super::markdown;
 use crate::ir::{
     ApiKeyLocation, BodyKind, EnumValue, Field, IntegerFormat, Method, NumberFormat,
     PaginationKind, PaginationTarget, Parameter, ParameterLocation, ParameterStyle, PartKind,
@@ -151,13 +152,36 @@ pub fn field_initializer(field: &Field) -> String {
     }
 }
 
-/// The value a setter stores, from its argument `value`.
-pub fn setter_value(field: &Field) -> String {
-    if field.nullable {
-        format!("Some({})", convert_option(field, "value"))
+/// One entry of the `crate::macros::setters!` invocation of a struct, for an optional field:
+/// `field: kind Type`, or `field as setter: kind Type`, after its `#[deprecated]` attribute if any.
+pub fn setter_entry(field: &Field) -> String {
+    let (kind, ty) = if field.nullable {
+        let kind = match (&field.ty, field.boxed) {
+            (Type::Secret, _) => "secret_option",
+            (_, true) => "boxed_option",
+            _ => "plain",
+        };
+        (kind, field_argument(field))
     } else {
-        format!("Some({})", convert(field, "value"))
-    }
+        match (&field.ty, field.boxed) {
+            (Type::Secret, _) => ("secret", "String".to_string()),
+            (_, true) => ("boxed", rust_type(&field.ty, Context::Models)),
+            (Type::String, false) => ("into", "String".to_string()),
+            _ => ("plain", field_argument(field)),
+        }
+    };
+    let deprecated = field.deprecated.as_ref().map_or(String::new(), |note| {
+        format!(
+            "#[deprecated(note = {})] ",
+            markdown::rust_string(note.clone())
+        )
+    });
+    let setter = if field.setter_name == field.rust_name {
+        String::new()
+    } else {
+        format!(" as {}", field.setter_name)
+    };
+    format!("{deprecated}{}{setter}: {kind} {ty}", field.rust_name)
 }
 
 /// The serde attributes of a field, without `#[serde(...)]`, joined by `, `; empty when none.
@@ -206,13 +230,25 @@ pub fn parameter_setter_argument(parameter: &Parameter) -> String {
     parameter_argument(parameter)
 }
 
-/// The value the setter stores, from its argument `value`.
-pub fn parameter_setter_value(parameter: &Parameter) -> String {
-    if takes_into_string(&parameter.ty) {
-        "Some(value.into())".to_string()
+/// One entry of the `crate::macros::setters!` invocation of an operation's optional parameters.
+pub fn parameter_setter_entry(parameter: &Parameter) -> String {
+    let (kind, ty) = if takes_into_string(&parameter.ty) {
+        ("into", parameter_type(parameter))
     } else {
-        "Some(value)".to_string()
-    }
+        ("plain", parameter_argument(parameter))
+    };
+    let deprecated = parameter.deprecated.as_ref().map_or(String::new(), |note| {
+        format!(
+            "#[deprecated(note = {})] ",
+            markdown::rust_string(note.clone())
+        )
+    });
+    let setter = if parameter.setter_name == parameter.rust_name {
+        String::new()
+    } else {
+        format!(" as {}", parameter.setter_name)
+    };
+    format!("{deprecated}{}{setter}: {kind} {ty}", parameter.rust_name)
 }
 
 /// The type an operation takes for a required body.
@@ -708,11 +744,12 @@ mod tests {
         assert_eq!(field_initializer(&required), "name: name.into()");
         let secret = field(Type::Secret, false, false, false);
         assert_eq!(field_type(&secret), "Option<crate::Secret>");
-        assert_eq!(setter_value(&secret), "Some(crate::Secret::new(value))");
+        assert_eq!(setter_entry(&secret), "name: secret String");
         let boxed = field(Type::model("Node"), true, true, true);
         assert_eq!(field_type(&boxed), "Option<Box<Node>>");
         assert_eq!(field_argument(&boxed), "Option<Node>");
         assert_eq!(field_initializer(&boxed), "name: name.map(Box::new)");
+        assert_eq!(setter_entry(&boxed), "name: boxed_option Option<Node>");
         let double = field(
             Type::Integer {
                 format: IntegerFormat::I32,
