@@ -285,7 +285,8 @@ pub fn module_name(type_name: &str) -> String {
 /// The module of a tag's API: `Org Connections` is `org_connections`.
 pub fn tag_module_name(tag: &str) -> String {
     let name = snake_case(tag);
-    if MOCK_SERVER_METHODS.contains(&name.as_str()) || RESERVED_METHOD_NAMES.contains(&name.as_str())
+    if MOCK_SERVER_METHODS.contains(&name.as_str())
+        || RESERVED_METHOD_NAMES.contains(&name.as_str())
     {
         format!("{name}_api")
     } else {
@@ -648,7 +649,10 @@ mod tests {
         );
         assert_eq!(derived_operation_id("post", "/"), "PostRoot");
         assert_eq!(unique("name".to_string(), &["name".to_string()]), "name_2");
-        assert_eq!(unique("self_".to_string(), &["self_".to_string()]), "self_2");
+        assert_eq!(
+            unique("self_".to_string(), &["self_".to_string()]),
+            "self_2"
+        );
         assert_eq!(
             unique(
                 "Name".to_string(),
