@@ -4,7 +4,8 @@
 //!
 //! The mutations are random but deterministic: case `n` always uses seed `BASE_SEED + n`, so a
 //! failure is reproduced by its seed alone (`ROBUSTNESS_SEED=1234 cargo test --test robustness`).
-//! `ROBUSTNESS_CASES` changes how many cases run.
+//! `ROBUSTNESS_CASES` changes how many cases run and `ROBUSTNESS_FIRST_SEED` where they start; `ROBUSTNESS_DUMP=path` writes the mutated
+//! document of the last case run there.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -51,61 +52,19 @@ impl Rng {
     }
 }
 
-/// Strings that are hard to turn into Rust names or to write into Rust source.
-const ODD_STRINGS: &[&str] = &[
-    "type",
-    "self",
-    "Self",
-    "crate",
-    "super",
-    "fn",
-    "async",
-    "await",
-    "dyn",
-    "try",
-    "true",
-    "r#type",
-    "Error",
-    "Result",
-    "Option",
-    "Box",
-    "Configuration",
-    "Default",
-    "default",
-    "new",
-    "from_str",
-    "0",
-    "123abc",
-    "1.5",
-    "-1",
-    "+1",
-    "²",
-    "١٢٣",
-    "é",
-    "日本語",
-    "🦀",
-    "a b",
-    "a-b",
-    "a_b",
-    "A_B",
-    "",
-    " ",
-    "_",
-    "__",
-    "a\rb",
-    "a\nb",
-    "a\tb",
-    "a\u{0}b",
-    "\u{7f}",
-    "\u{202e}rtl",
-    "*/ /* \" ' \\ ` {{ }} {% %}",
-    "#[doc]",
-    "/",
-    "~",
-    "%41",
-    "{id}",
-    "a_name_that_is_rather_long_and_goes_on_and_on_well_past_what_anyone_would_write_by_hand",
-];
+/// Strings that are hard to turn into Rust names or to write into Rust source, separated by `|`:
+/// keywords, prelude and runtime names, digits, non-ASCII text, the empty string, control
+/// characters, comment and template delimiters, pointer syntax and a very long name.
+const ODD_STRINGS: &str = "type|self|Self|crate|super|fn|async|await|dyn|try|true|r#type|Error|\
+    Result|Option|Box|Configuration|Default|default|new|from_str|0|123abc|1.5|-1|+1|²|١٢٣|é|日本語|🦀|\
+    a b|a-b|a_b|A_B|| |_|__|a\rb|a\nb|a\tb|a\u{0}b|\u{7f}|\u{202e}rtl|*/ /* \" ' \\ ` {{ }} {% %}|\
+    #[doc]|/|~|%41|{id}|a_name_that_is_rather_long_and_goes_on_and_on_past_what_anyone_writes_by_hand";
+
+/// One of [`ODD_STRINGS`].
+fn odd_string(rng: &mut Rng) -> String {
+    let strings: Vec<&str> = ODD_STRINGS.split('|').collect();
+    rng.pick(&strings).to_string()
+}
 
 /// One base document, already parsed.
 struct Base {
@@ -286,7 +245,7 @@ fn random_value(rng: &mut Rng) -> Value {
         1 => Value::Bool(rng.chance(50)),
         2 => Value::from(rng.next() as i64),
         3 => Value::from(-1.5e300),
-        4 => Value::String(rng.pick(ODD_STRINGS).to_string()),
+        4 => Value::String(odd_string(rng)),
         5 => Value::Array(vec![Value::String("a".to_string()), Value::from(1)]),
         6 => serde_json::json!({"type": "object", "properties": {"x": {"type": "string"}}}),
         _ => serde_json::json!({}),
@@ -329,7 +288,7 @@ fn mutate(document: &mut Value, rng: &mut Rng) -> String {
             format!("replaced {target} by another type")
         }
         (2, Value::Object(object)) => {
-            let odd = rng.pick(ODD_STRINGS).to_string();
+            let odd = odd_string(rng);
             let renamed = match rng.below(4) {
                 0 => key.to_lowercase(),
                 1 => key.to_uppercase(),
@@ -369,7 +328,7 @@ fn mutate(document: &mut Value, rng: &mut Rng) -> String {
             format!("replaced {target} by a $ref to {reference:?}")
         }
         (4, parent) => {
-            let odd = rng.pick(ODD_STRINGS).to_string();
+            let odd = odd_string(rng);
             if let Some(node) = node_mut(parent, std::slice::from_ref(&key))
                 && node.is_string()
             {
@@ -536,6 +495,9 @@ fn run_case(seed: u64, whole: &[Base], sampled: &[Base]) -> Result<(), String> {
         .map(|_| mutate(&mut document, &mut rng))
         .collect();
     let text = serde_json::to_string(&document).expect("a JSON value serializes");
+    if let Ok(path) = std::env::var("ROBUSTNESS_DUMP") {
+        std::fs::write(&path, &text).expect("writes the mutated document");
+    }
     let (sender, receiver) = mpsc::channel();
     std::thread::Builder::new()
         .name(format!("robustness-{seed}"))
@@ -587,7 +549,11 @@ fn mutated_specs_never_panic_hang_or_emit_bad_code() {
                 .ok()
                 .and_then(|cases| cases.parse().ok())
                 .unwrap_or(DEFAULT_CASES);
-            (BASE_SEED..BASE_SEED + cases).collect()
+            let first = std::env::var("ROBUSTNESS_FIRST_SEED")
+                .ok()
+                .and_then(|seed| seed.parse().ok())
+                .unwrap_or(BASE_SEED);
+            (first..first + cases).collect()
         }
     };
     let mut failures = Vec::new();

@@ -134,7 +134,8 @@ impl<'a> Lowerer<'a> {
             }
             current = next;
         }
-        if !current.value.is_object() && !(target == Target::Schema && current.value.is_boolean()) {
+        if !(current.value.is_object() || (target == Target::Schema && current.value.is_boolean()))
+        {
             self.report(
                 &start,
                 DiagnosticKind::Shape,
