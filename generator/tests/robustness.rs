@@ -452,10 +452,13 @@ fn check(document: &Value, result: &Result<generator::Files, generator::Errors>)
         }
         Err(errors) => {
             for diagnostic in &errors.diagnostics {
+                // A missing key is reported at the node that lacks it, which for `paths` or `info`
+                // is the document itself.
                 let document_wide = matches!(
                     diagnostic.kind,
                     DiagnosticKind::Syntax | DiagnosticKind::TooDeep | DiagnosticKind::Version
-                );
+                ) || (diagnostic.kind == DiagnosticKind::Shape
+                    && diagnostic.message.contains("missing field"));
                 if diagnostic.pointer.is_empty() || !diagnostic.pointer.starts_with('#') {
                     problems.push(format!("a diagnostic without a pointer: {diagnostic}"));
                 } else if diagnostic.pointer == "#" && !document_wide {
