@@ -38,6 +38,15 @@ pub fn load(spec_text: &str) -> Result<LoadedSpec, Errors> {
     };
     check_version(&raw)?;
     let raw = clamp_integer_bounds(raw);
+    if let Some((pointer, message)) =
+        deep_schema_failure(&raw, &Pointer::root(), NodeKind::Document)
+    {
+        return Err(Errors::single(
+            pointer.as_str(),
+            DiagnosticKind::Shape,
+            format!("not a valid OpenAPI 3.0 node: {message}"),
+        ));
+    }
     let document = deserialize_at::<openapiv3::OpenAPI>(&raw, &Pointer::root()).map_err(
         |(pointer, message)| {
             let (pointer, message) = narrow(&raw, pointer, message);
@@ -530,6 +539,70 @@ fn deepest_failure(
     Some((pointer.clone(), message))
 }
 
+/// Schemas whose nesting of subschemas is at most this high are parsed only as part of the
+/// document; higher ones are checked on their own first, from the bottom up.
+///
+/// openapiv3 reads a schema as an untagged choice of shapes, several of which hold subschemas, so
+/// a parse that fails deep inside a nest of schemas retries each level in each shape: the time
+/// doubles with every level. Checking the high schemas from the bottom up finds the failure while
+/// the nest above it is still unparsed, so the time stays linear in the size of the document.
+const SCHEMA_CHECK_HEIGHT: usize = 6;
+
+/// The node that fails to parse inside a deep nest of schemas, reached from `pointer` of `kind`
+/// through the kinds [`NodeKind::children`] knows; `None` when every deep nest parses.
+fn deep_schema_failure(
+    raw: &serde_json::Value,
+    pointer: &Pointer,
+    kind: NodeKind,
+) -> Option<(Pointer, String)> {
+    let node = pointer.resolve(raw)?;
+    if kind == NodeKind::Schema {
+        return checked_schema_height(raw, pointer, node).err();
+    }
+    kind.children(pointer, node)
+        .into_iter()
+        .find_map(|(child, child_kind)| deep_schema_failure(raw, &child, child_kind))
+}
+
+/// The height of the nest of schemas at `pointer` (1 for a schema without subschemas), checking
+/// every schema higher than [`SCHEMA_CHECK_HEIGHT`] once its subschemas passed, or the deepest
+/// failure found.
+fn checked_schema_height(
+    raw: &serde_json::Value,
+    pointer: &Pointer,
+    node: &serde_json::Value,
+) -> Result<usize, (Pointer, String)> {
+    let mut height = 0;
+    if node.get("$ref").is_none() {
+        for (child, child_kind) in NodeKind::Schema.children(pointer, node) {
+            let Some(child_node) = child.resolve(raw) else {
+                continue;
+            };
+            let child_height = match child_kind {
+                NodeKind::MapOf(_) => {
+                    let mut highest = 0;
+                    for (entry, _) in child_kind.children(&child, child_node) {
+                        if let Some(entry_node) = entry.resolve(raw) {
+                            highest = highest.max(checked_schema_height(raw, &entry, entry_node)?);
+                        }
+                    }
+                    highest
+                }
+                _ => checked_schema_height(raw, &child, child_node)?,
+            };
+            height = height.max(child_height);
+        }
+    }
+    let height = height + 1;
+    if height > SCHEMA_CHECK_HEIGHT && NodeKind::Schema.check(node).is_err() {
+        // Every subschema higher than the limit parsed, so the failure is near: narrowing it
+        // parses only nests of bounded height.
+        return Err(deepest_failure(raw, pointer, NodeKind::Schema)
+            .unwrap_or_else(|| (pointer.clone(), "not a valid schema".to_string())));
+    }
+    Ok(height)
+}
+
 /// The part of a parser message before its location suffix, which the caller reports itself.
 fn first_sentence(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
@@ -552,6 +625,22 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("line 3"), "{text}");
         assert_eq!(error.diagnostics[0].kind, DiagnosticKind::Syntax);
+    }
+
+    #[test]
+    fn a_failure_deep_in_nested_schemas_is_found_quickly() {
+        let mut schema = "{type: object, properties: {bad: [1]}}".to_string();
+        for _ in 0..50 {
+            schema = format!("{{type: object, properties: {{p: {schema}}}}}");
+        }
+        let spec = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n");
+        let started = std::time::Instant::now();
+        let pointer = pointer_of(&spec);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(
+            pointer.ends_with("/properties/p/properties/bad"),
+            "{pointer}"
+        );
     }
 
     #[test]

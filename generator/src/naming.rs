@@ -11,8 +11,12 @@
 //!   `type_`); a leading digit gets a leading `_` (`2fa` is `_2fa`).
 //! - **Non-ASCII** letters and digits become `u` and their code point in hex, as a word of their
 //!   own (`café` is `caf_u00e9`), so that every identifier is plain ASCII.
-//! - **Setters and operation functions** named like a method of a standard trait (`add`, `sub`,
-//!   `next`, `from_str`, ...) or like a generated method (`new`) get a trailing `_`.
+//! - **Setters** named like a method of a standard trait (`add`, `sub`, `next`, `from_str`, ...) or
+//!   like a generated method (`new`) get a trailing `_`. **Operation functions** named so, or named
+//!   like a keyword, get an `_operation` suffix instead (`add` is `add_operation`), because their
+//!   `_with_http_info` sibling would otherwise hold a `__`.
+//! - **API modules** named like a method of the runtime's `MockServer` (`default`, `configuration`,
+//!   `new`, ...) get an `_api` suffix, since each module is also the name of a `MockServer` accessor.
 //! - **Enum variants** are the UpperCamelCase of the value (or of `x-enum-varnames`); values whose
 //!   names collide are spelled with their symbols named (`+1` is `Plus1`, `-1` is `Minus1`), and any
 //!   that still collide get their position appended.
@@ -107,6 +111,22 @@ const RESERVED_METHOD_NAMES: &[&str] = &[
     "sub",
 ];
 
+/// Methods of the runtime's `test_util::MockServer` (its own and those of the traits it derives),
+/// which the per-API accessors named after the API modules must not shadow.
+const MOCK_SERVER_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "configuration",
+    "default",
+    "fmt",
+    "lock",
+    "new",
+    "operation",
+    "push_answer",
+    "requests",
+    "respond",
+];
+
 /// Feature names the generated crate defines itself, which a tag's feature must not take.
 pub const RESERVED_FEATURES: &[&str] = &["default", "tracing", "test-util", "unreferenced-models"];
 
@@ -179,11 +199,13 @@ pub fn setter_name(field_name: &str) -> String {
     }
 }
 
-/// The Rust name of an operation's function: `ListOrgConnections` is `list_org_connections`.
+/// The Rust name of an operation's function: `ListOrgConnections` is `list_org_connections`, `add`
+/// is `add_operation` (see the module docs).
 pub fn function_name(operation_id: &str) -> String {
     let name = snake_case(operation_id);
-    if RESERVED_METHOD_NAMES.contains(&name.as_str()) {
-        format!("{name}_")
+    let bare = name.trim_end_matches('_');
+    if RESERVED_METHOD_NAMES.contains(&bare) || RUST_KEYWORDS.contains(&bare) {
+        format!("{bare}_operation")
     } else {
         name
     }
@@ -262,7 +284,14 @@ pub fn module_name(type_name: &str) -> String {
 
 /// The module of a tag's API: `Org Connections` is `org_connections`.
 pub fn tag_module_name(tag: &str) -> String {
-    snake_case(tag)
+    let name = snake_case(tag);
+    if MOCK_SERVER_METHODS.contains(&name.as_str())
+        || RESERVED_METHOD_NAMES.contains(&name.as_str())
+    {
+        format!("{name}_api")
+    } else {
+        name
+    }
 }
 
 /// The API struct of a tag: `Org Connections` is `OrgConnectionsApi`.
@@ -347,12 +376,15 @@ pub fn unique(wanted: String, taken: &[String]) -> String {
     }
     let snake =
         wanted.starts_with(|character: char| character.is_ascii_lowercase() || character == '_');
+    // A trailing `_` (the keyword escape) is dropped before the suffix: `self_` and `_2` would make
+    // `self__2`, which is not snake case.
+    let stem = wanted.trim_end_matches('_');
     (2..)
         .map(|suffix| {
             if snake {
-                format!("{wanted}_{suffix}")
+                format!("{stem}_{suffix}")
             } else {
-                format!("{wanted}{suffix}")
+                format!("{stem}{suffix}")
             }
         })
         .find(|candidate| !taken.contains(candidate))
@@ -410,7 +442,7 @@ pub fn enum_variant_names(values: &[String], explicit: Option<&[String]>) -> Vec
         .filter(|&index| collides(&names, index))
         .collect();
     for &index in &still {
-        names[index] = format!("{}{}", names[index], index + 1);
+        names[index] = format!("{}{}", names[index].trim_end_matches('_'), index + 1);
     }
     names
 }
@@ -496,8 +528,12 @@ mod tests {
     #[test]
     fn function_names_avoid_reserved_methods() {
         assert_eq!(function_name("ListOrgConnections"), "list_org_connections");
-        assert_eq!(function_name("New"), "new_");
-        assert_eq!(function_name("add"), "add_");
+        assert_eq!(function_name("New"), "new_operation");
+        assert_eq!(function_name("add"), "add_operation");
+        assert_eq!(function_name("type"), "type_operation");
+        assert_eq!(tag_module_name("default"), "default_api");
+        assert_eq!(tag_module_name("Configuration"), "configuration_api");
+        assert_eq!(tag_module_name("Org Connections"), "org_connections");
         assert_eq!(function_name("0"), "value_0");
         assert_eq!(function_name("123abc"), "_123abc");
         assert_eq!(function_name("1.5"), "_1_dot_5");
@@ -613,6 +649,10 @@ mod tests {
         );
         assert_eq!(derived_operation_id("post", "/"), "PostRoot");
         assert_eq!(unique("name".to_string(), &["name".to_string()]), "name_2");
+        assert_eq!(
+            unique("self_".to_string(), &["self_".to_string()]),
+            "self_2"
+        );
         assert_eq!(
             unique(
                 "Name".to_string(),

@@ -82,8 +82,12 @@ impl<'a> Lowerer<'a> {
         let node = operation.child("requestBody")?;
         let node = self.follow(node, Target::RequestBody)?;
         let Some((media_type, media, kind)) = preferred_media(node.entries("content")) else {
+            // The pointer names `content` when it is there but empty, and the body when it is missing.
+            let pointer = node
+                .child("content")
+                .map_or_else(|| node.pointer.clone(), |content| content.pointer);
             self.report(
-                &node.pointer.child("content"),
+                &pointer,
                 DiagnosticKind::Shape,
                 "a request body needs at least one media type in `content`",
             );

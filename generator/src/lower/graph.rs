@@ -243,7 +243,7 @@ fn boxed_fields(drafts: &BTreeMap<String, ModelDraft>) -> BTreeSet<(String, Stri
             edges(&field.ty, &mut targets, &mut all, true);
             let recursive = targets.iter().any(|target| {
                 target == name
-                    || (component_of.get(target.as_str()).is_some()
+                    || (component_of.contains_key(target.as_str())
                         && component_of.get(target.as_str()) == component_of.get(name.as_str()))
             });
             if recursive {

@@ -142,6 +142,7 @@ impl ApiNames {
     /// `_with_pagination` siblings are all free.
     fn claim_function(&mut self, wanted: &str) -> String {
         let mut candidate = wanted.to_string();
+        let mut suffix = 1;
         loop {
             let siblings = [
                 candidate.clone(),
@@ -152,7 +153,9 @@ impl ApiNames {
                 self.functions.extend(siblings);
                 return candidate;
             }
-            candidate.push('_');
+            // A numeric suffix, not a trailing `_`: `{candidate}__with_http_info` would not be snake case.
+            suffix += 1;
+            candidate = format!("{}_{suffix}", wanted.trim_end_matches('_'));
         }
     }
 }

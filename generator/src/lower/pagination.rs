@@ -140,9 +140,7 @@ impl<'a> Lowerer<'a> {
                 );
                 return None;
             };
-            let Some(steps) = self.body_steps(&body.ty, path, pointer) else {
-                return None;
-            };
+            let steps = self.body_steps(&body.ty, path, pointer)?;
             return Some(PaginationTarget::Body {
                 optional_body: !body.required,
                 steps: steps.0,
@@ -189,14 +187,11 @@ impl<'a> Lowerer<'a> {
             else {
                 return None;
             };
-            let Some(field) = draft
+            let field = draft
                 .fields
                 .iter()
                 .find(|field| field.rust_name == step.rust_name)
-                .cloned()
-            else {
-                return None;
-            };
+                .cloned()?;
             let is_last = index + 1 == steps.len();
             if !is_last && step.optional {
                 let defaultable = matches!(

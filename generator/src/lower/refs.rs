@@ -69,6 +69,18 @@ impl<'a> Lowerer<'a> {
             );
             return None;
         };
+        // The root is the OpenAPI object itself, which no `$ref` in OpenAPI 3.0 may name: taking it
+        // for a schema or a request body would report its problems at `#`, far from the `$ref`.
+        if pointer == Pointer::root() {
+            self.report(
+                at,
+                DiagnosticKind::UnresolvedReference,
+                format!(
+                    "`$ref` `{reference}` names the whole document, not a component or a node in it"
+                ),
+            );
+            return None;
+        }
         match pointer.resolve(&self.spec.raw) {
             Some(value) => Some(Node::new(pointer, value)),
             None => {
@@ -122,7 +134,8 @@ impl<'a> Lowerer<'a> {
             }
             current = next;
         }
-        if !current.value.is_object() && !(target == Target::Schema && current.value.is_boolean()) {
+        if !(current.value.is_object() || (target == Target::Schema && current.value.is_boolean()))
+        {
             self.report(
                 &start,
                 DiagnosticKind::Shape,

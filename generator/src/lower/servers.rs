@@ -52,7 +52,7 @@ impl ServerRegistry {
     ) -> String {
         let source = [operation, path_item]
             .into_iter()
-            .find(|node| node.items("servers").first().is_some());
+            .find(|node| !node.items("servers").is_empty());
         let Some(source) = source else {
             return DEFAULT_SERVERS.to_string();
         };
