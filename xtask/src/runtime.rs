@@ -6,13 +6,10 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 /// The folders of a standalone crate that hold only runtime files, and so are kept in sync too.
-///
-/// `tests/unit` holds the runtime's unit tests that `src/` includes with `#[path]`, so a standalone
-/// crate needs it for `cargo test` and `cargo clippy --all-targets`.
-pub const RUNTIME_FOLDERS: &[&str] = &["src/client", "src/codec", "tests/unit"];
+pub const RUNTIME_FOLDERS: &[&str] = &["src/client", "src/codec"];
 
-/// Adds every runtime file of `generated/` (all of `src/` that the generator does not own, the unit
-/// tests in `tests/unit` that `src/` includes, and `build.rs`) to the files of a standalone crate.
+/// Adds every runtime file of `generated/` (all of `src/` that the generator does not own, and
+/// `build.rs`) to the files of a standalone crate.
 pub fn add_runtime_files(generated: &Path, files: &mut generator::Files) -> Result<()> {
     let build_script = generated.join("build.rs");
     if build_script.exists() {
@@ -21,11 +18,7 @@ pub fn add_runtime_files(generated: &Path, files: &mut generator::Files) -> Resu
             std::fs::read_to_string(&build_script).context("reading generated/build.rs")?,
         );
     }
-    add_folder(generated, Path::new("src"), files)?;
-    if generated.join("tests/unit").is_dir() {
-        add_folder(generated, Path::new("tests/unit"), files)?;
-    }
-    Ok(())
+    add_folder(generated, Path::new("src"), files)
 }
 
 fn add_folder(generated: &Path, relative: &Path, files: &mut generator::Files) -> Result<()> {

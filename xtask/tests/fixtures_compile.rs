@@ -5,9 +5,9 @@
 //! Each fixture becomes a crate under the test's scratch folder in the target dir, written as
 //! `cargo xtask codegen --out` writes it; the crates are then built as one workspace (their own
 //! empty `[workspace]` tables removed), offline, with the project's `Cargo.lock`, sharing one
-//! target dir. Only the library targets are linted: the runtime's own unit tests, which `src/`
-//! includes under `cfg(test)`, need the dev-dependencies of `generated/`, which a standalone crate
-//! does not declare, and they are run in `generated/` itself.
+//! target dir. Only the library targets are linted: the runtime's own unit tests are the same in
+//! every crate and run in `generated/` itself, so building them once per fixture would only cost
+//! time.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
