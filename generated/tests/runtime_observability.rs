@@ -122,13 +122,13 @@ fn connection_body() -> serde_json::Value {
     })
 }
 
-#[tokio::test]
-async fn a_retried_call_is_one_call_span_with_an_attempt_span_per_attempt_and_a_retry_event() {
+/// A server whose connection route answers `first` once, then the connection every time after.
+async fn server_failing_once_then_answering(first: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
     let route = format!("/api/v2/actions/connections/{CONNECTION_ID}");
     Mock::given(method("GET"))
         .and(path(route.as_str()))
-        .respond_with(ResponseTemplate::new(503))
+        .respond_with(first)
         .up_to_n_times(1)
         .mount(&server)
         .await;
@@ -137,6 +137,12 @@ async fn a_retried_call_is_one_call_span_with_an_attempt_span_per_attempt_and_a_
         .respond_with(ResponseTemplate::new(200).set_body_json(connection_body()))
         .mount(&server)
         .await;
+    server
+}
+
+#[tokio::test]
+async fn a_retried_call_is_one_call_span_with_an_attempt_span_per_attempt_and_a_retry_event() {
+    let server = server_failing_once_then_answering(ResponseTemplate::new(503)).await;
     let capture = Capture::default();
     let subscriber = tracing_subscriber::registry().with(capture.clone());
     let _guard = tracing::subscriber::set_default(subscriber);
@@ -317,19 +323,10 @@ async fn an_interceptor_that_fails_ends_the_call_before_anything_is_sent() {
 
 #[tokio::test]
 async fn a_rate_limit_wait_is_an_event_with_its_length() {
-    let server = MockServer::start().await;
-    let route = format!("/api/v2/actions/connections/{CONNECTION_ID}");
-    Mock::given(method("GET"))
-        .and(path(route.as_str()))
-        .respond_with(ResponseTemplate::new(429).insert_header("x-ratelimit-reset", "1"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(route.as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(connection_body()))
-        .mount(&server)
-        .await;
+    let server = server_failing_once_then_answering(
+        ResponseTemplate::new(429).insert_header("x-ratelimit-reset", "1"),
+    )
+    .await;
     let capture = Capture::default();
     let _guard =
         tracing::subscriber::set_default(tracing_subscriber::registry().with(capture.clone()));
