@@ -37,7 +37,7 @@ enum FileState {
 
 /// Writes the files that changed and removes stale ones; with `check`, only reports.
 ///
-/// The files are compared and written on several threads; the report lists them in path order.
+/// The report lists the files in path order.
 pub fn sync(
     crate_root: &Path,
     files: &generator::Files,
