@@ -76,7 +76,11 @@ fn parse_failure(path: &str, rendered: &RenderedFile, text: &str, error: &syn::E
 /// knows nothing of a macro's grammar and fills its tokens into lines, with spaces around every
 /// `:` and `<`; so an invocation of one of these, from its first line (which starts with the
 /// macro's path) to its closing line `);`, is kept as the template wrote it.
-const VERBATIM_MACROS: &[&str] = &["crate::macros::setters!(", "crate::macros::operations!("];
+const VERBATIM_MACROS: &[&str] = &[
+    "crate::macros::setters!(",
+    "crate::macros::operations!(",
+    "crate::macros::test_doubles!(",
+];
 
 /// The item that stands for the `index`th block set aside while the rest is formatted.
 fn placeholder(index: usize) -> String {
@@ -242,7 +246,7 @@ enum Block {
 }
 
 /// Puts a blank line between consecutive items of a file, a module or an `impl` block, and after
-/// the inner doc comment, as rustfmt-formatted code reads; prettyplease writes them back to back.
+/// the inner doc comment unless `use` lines follow it; prettyplease writes items back to back.
 ///
 /// It works on prettyplease's output, whose indentation is regular: four spaces per level. Blocks
 /// of code, fields and variants are left as they are.
@@ -293,10 +297,12 @@ pub fn space_out_items(text: &str) -> String {
                 let is_use = ["use ", "pub use ", "pub(crate) use "]
                     .iter()
                     .any(|prefix| trimmed.starts_with(prefix));
+                // The `use` lines follow the module's doc directly; a blank line comes before any
+                // other item, so that the module's doc and the item's stay apart.
                 let blank = match top.last {
                     Last::Nothing => false,
-                    Last::Use => !is_use,
-                    Last::InnerDoc | Last::Item => true,
+                    Last::Use | Last::InnerDoc => !is_use,
+                    Last::Item => true,
                 };
                 if blank {
                     output.push('\n');
@@ -384,8 +390,12 @@ mod tests {
     #[test]
     fn items_are_spaced_and_code_is_not() {
         let input = "//! Docs.\nuse a::B;\nuse c::D;\nstruct S {\n    a: u8,\n    b: u8,\n}\nimpl S {\n    fn f() {\n        let x = 1;\n        let y = 2;\n    }\n    fn g(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n}\nstatic X: u8 = 1;\n";
-        let expected = "//! Docs.\n\nuse a::B;\nuse c::D;\n\nstruct S {\n    a: u8,\n    b: u8,\n}\n\nimpl S {\n    fn f() {\n        let x = 1;\n        let y = 2;\n    }\n\n    fn g(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n}\n\nstatic X: u8 = 1;\n";
+        let expected = "//! Docs.\nuse a::B;\nuse c::D;\n\nstruct S {\n    a: u8,\n    b: u8,\n}\n\nimpl S {\n    fn f() {\n        let x = 1;\n        let y = 2;\n    }\n\n    fn g(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n}\n\nstatic X: u8 = 1;\n";
         assert_eq!(space_out_items(input), expected);
+        assert_eq!(
+            space_out_items("//! Docs.\nstruct S;\n"),
+            "//! Docs.\n\nstruct S;\n"
+        );
     }
 
     #[test]

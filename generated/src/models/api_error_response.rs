@@ -9,7 +9,6 @@ pub struct APIErrorResponse {
     pub errors: Vec<String>,
 }
 
-impl APIErrorResponse {
-    /// Creates a `APIErrorResponse` from its required fields.
-    pub fn new(errors: Vec<String>) -> Self { Self { errors } }
-}
+crate::macros::setters!(
+    APIErrorResponse new(errors: plain Vec<String>);
+);

@@ -12,7 +12,7 @@ pub struct HTTPBody {
 }
 
 crate::macros::setters!(
-    HTTPBody with new;
+    HTTPBody new();
     content: into String,
     content_type: into String,
 );

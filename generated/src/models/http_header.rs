@@ -11,12 +11,6 @@ pub struct HTTPHeader {
     pub value: String,
 }
 
-impl HTTPHeader {
-    /// Creates a `HTTPHeader` from its required fields.
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            value: value.into(),
-        }
-    }
-}
+crate::macros::setters!(
+    HTTPHeader new(name: into String, value: into String);
+);

@@ -13,19 +13,8 @@ pub struct HTTPHeaderUpdate {
     #[serde(skip_serializing_if = "Option::is_none")] pub value: Option<String>,
 }
 
-impl HTTPHeaderUpdate {
-    /// Creates a `HTTPHeaderUpdate` from its required fields; the optional fields start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            deleted: None,
-            name: name.into(),
-            value: None,
-        }
-    }
-}
-
 crate::macros::setters!(
-    HTTPHeaderUpdate;
+    HTTPHeaderUpdate new(name: into String);
     deleted: plain bool,
     value: into String,
 );

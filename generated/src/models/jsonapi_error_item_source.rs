@@ -14,7 +14,7 @@ pub struct JSONAPIErrorItemSource {
 }
 
 crate::macros::setters!(
-    JSONAPIErrorItemSource with new;
+    JSONAPIErrorItemSource new();
     header: into String,
     parameter: into String,
     pointer: into String,

@@ -12,7 +12,7 @@ pub struct ListAppKeyRegistrationsResponseMeta {
 }
 
 crate::macros::setters!(
-    ListAppKeyRegistrationsResponseMeta with new;
+    ListAppKeyRegistrationsResponseMeta new();
     total: plain i64,
     total_filtered: plain i64,
 );

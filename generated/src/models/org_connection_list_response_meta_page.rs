@@ -12,7 +12,7 @@ pub struct OrgConnectionListResponseMetaPage {
 }
 
 crate::macros::setters!(
-    OrgConnectionListResponseMetaPage with new;
+    OrgConnectionListResponseMetaPage new();
     total_count: plain i64,
     total_filtered_count: plain i64,
 );

@@ -11,12 +11,6 @@ pub struct UrlParam {
     pub value: String,
 }
 
-impl UrlParam {
-    /// Creates a `UrlParam` from its required fields.
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            value: value.into(),
-        }
-    }
-}
+crate::macros::setters!(
+    UrlParam new(name: into String, value: into String);
+);

@@ -229,8 +229,13 @@ pub fn example_code(
             lines.push("println!(\"{response:?}\");".to_string());
         }
     }
-    lines.push(format!("{hidden}Ok(())"));
-    lines.push(format!("{hidden}}}"));
+    if hide_setup {
+        // Hidden lines do not show in the docs, so the end of the function takes one line.
+        lines.push("# Ok(()) }".to_string());
+    } else {
+        lines.push("Ok(())".to_string());
+        lines.push("}".to_string());
+    }
     lines
 }
 

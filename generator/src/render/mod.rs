@@ -252,9 +252,13 @@ fn environment() -> Result<Environment<'static>, Errors> {
     environment.add_filter("field_argument", |field: ViaDeserialize<Field>| {
         spelling::field_argument(&field)
     });
-    environment.add_filter("field_initializer", |field: ViaDeserialize<Field>| {
-        spelling::field_initializer(&field)
-    });
+    environment.add_filter(
+        "constructor_clause",
+        |required: ViaDeserialize<Vec<Field>>, name: &str, extra: Option<String>| {
+            // The clause follows `    Name ` on its line.
+            spelling::constructor_clause(&required, extra.as_deref(), 4, 4 + name.len() + 1)
+        },
+    );
     environment.add_filter("setter_entry", |field: ViaDeserialize<Field>| {
         spelling::setter_entry(&field)
     });

@@ -35,44 +35,10 @@ pub fn field_argument(field: &Field) -> String {
     }
 }
 
-/// The conversion of one argument value into the stored value, without the field's `Option`s.
-fn convert(field: &Field, binding: &str) -> String {
-    match (&field.ty, field.boxed) {
-        (Type::Secret, _) => format!("crate::Secret::new({binding})"),
-        (Type::String, false) => format!("{binding}.into()"),
-        (_, true) => format!("Box::new({binding})"),
-        _ => binding.to_string(),
-    }
-}
-
-/// The conversion of an `Option` argument, mapping its content.
-fn convert_option(field: &Field, binding: &str) -> String {
-    match (&field.ty, field.boxed) {
-        (Type::Secret, _) => format!("{binding}.map(crate::Secret::new)"),
-        (_, true) => format!("{binding}.map(Box::new)"),
-        _ => binding.to_string(),
-    }
-}
-
-/// The initializer of a field in `new()`: `name`, `name: expression`, or `name: None`.
-pub fn field_initializer(field: &Field) -> String {
-    let name = &field.rust_name;
-    let value = match (field.required, field.nullable) {
-        (true, false) => convert(field, name),
-        (true, true) => convert_option(field, name),
-        (false, _) => "None".to_string(),
-    };
-    if value == *name {
-        name.clone()
-    } else {
-        format!("{name}: {value}")
-    }
-}
-
-/// One entry of the `crate::macros::setters!` invocation of a struct, for an optional field:
-/// `field: kind Type`, or `field as setter: kind Type`, after its `#[deprecated]` attribute if any.
-pub fn setter_entry(field: &Field) -> String {
-    let (kind, ty) = if field.nullable {
+/// How the `crate::macros::setters!` entry of a field takes its argument: the kind (`plain`,
+/// `into`, `boxed`, `boxed_option`, `secret` or `secret_option`) and the argument's type.
+fn entry_kind_and_type(field: &Field) -> (&'static str, String) {
+    if field.nullable {
         let kind = match (&field.ty, field.boxed) {
             (Type::Secret, _) => "secret_option",
             (_, true) => "boxed_option",
@@ -86,7 +52,13 @@ pub fn setter_entry(field: &Field) -> String {
             (Type::String, false) => ("into", "String".to_string()),
             _ => ("plain", field_argument(field)),
         }
-    };
+    }
+}
+
+/// One entry of the `crate::macros::setters!` invocation of a struct, for an optional field:
+/// `field: kind Type`, or `field as setter: kind Type`, after its `#[deprecated]` attribute if any.
+pub fn setter_entry(field: &Field) -> String {
+    let (kind, ty) = entry_kind_and_type(field);
     let deprecated = field.deprecated.as_ref().map_or(String::new(), |note| {
         format!(
             "#[deprecated(note = {})] ",
@@ -99,6 +71,38 @@ pub fn setter_entry(field: &Field) -> String {
         format!(" as {}", field.setter_name)
     };
     format!("{deprecated}{}{setter}: {kind} {ty}", field.rust_name)
+}
+
+/// The `new(...)` clause of a struct's `crate::macros::setters!` invocation: one `field: kind Type`
+/// entry per required field, in order, then `extra field` when the struct keeps unlisted
+/// properties in a map. The clause starts at `column` of a line indented by `indent`; it stays on
+/// that line when the line fits in 100 columns, and otherwise each entry takes a line of its own.
+pub fn constructor_clause(
+    required: &[Field],
+    additional_properties_field: Option<&str>,
+    indent: usize,
+    column: usize,
+) -> String {
+    let entries: Vec<String> = required
+        .iter()
+        .map(|field| {
+            let (kind, ty) = entry_kind_and_type(field);
+            format!("{}: {kind} {ty}", field.rust_name)
+        })
+        .collect();
+    let extra =
+        additional_properties_field.map_or(String::new(), |field| format!(" extra {field}"));
+    let inline = format!("new({}){extra}", entries.join(", "));
+    if column + inline.len() < 100 {
+        return inline;
+    }
+    let padding = " ".repeat(indent + 4);
+    let mut text = "new(\n".to_string();
+    for entry in &entries {
+        text.push_str(&format!("{padding}{entry},\n"));
+    }
+    text.push_str(&format!("{}){extra}", " ".repeat(indent)));
+    text
 }
 
 /// The serde attributes of a field, without `#[serde(...)]`, joined by `, `; empty when none.

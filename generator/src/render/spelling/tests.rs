@@ -22,14 +22,20 @@ fn field_spellings() {
     let required = field(Type::String, true, false, false);
     assert_eq!(field_type(&required), "String");
     assert_eq!(field_argument(&required), "impl Into<String>");
-    assert_eq!(field_initializer(&required), "name: name.into()");
+    assert_eq!(
+        constructor_clause(std::slice::from_ref(&required), None, 4, 10),
+        "new(name: into String)"
+    );
     let secret = field(Type::Secret, false, false, false);
     assert_eq!(field_type(&secret), "Option<crate::Secret>");
     assert_eq!(setter_entry(&secret), "name: secret String");
     let boxed = field(Type::model("Node"), true, true, true);
     assert_eq!(field_type(&boxed), "Option<Box<Node>>");
     assert_eq!(field_argument(&boxed), "Option<Node>");
-    assert_eq!(field_initializer(&boxed), "name: name.map(Box::new)");
+    assert_eq!(
+        constructor_clause(&[boxed.clone(), required.clone()], Some("extra"), 4, 80),
+        "new(\n        name: boxed_option Option<Node>,\n        name: into String,\n    ) extra extra"
+    );
     assert_eq!(setter_entry(&boxed), "name: boxed_option Option<Node>");
     let double = field(
         Type::Integer {
