@@ -249,9 +249,6 @@ fn environment() -> Result<Environment<'static>, Errors> {
     environment.add_filter("field_type", |field: ViaDeserialize<Field>| {
         spelling::field_type(&field)
     });
-    environment.add_filter("field_argument", |field: ViaDeserialize<Field>| {
-        spelling::field_argument(&field)
-    });
     environment.add_filter(
         "constructor_clause",
         |required: ViaDeserialize<Vec<Field>>, name: &str, extra: Option<String>| {
