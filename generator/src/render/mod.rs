@@ -250,10 +250,9 @@ fn environment() -> Result<Environment<'static>, Errors> {
         spelling::field_type(&field)
     });
     environment.add_filter(
-        "constructor_clause",
+        "constructor_entry",
         |required: ViaDeserialize<Vec<Field>>, name: &str, extra: Option<String>| {
-            // The clause follows `    Name ` on its line.
-            spelling::constructor_clause(&required, extra.as_deref(), 4, 4 + name.len() + 1)
+            spelling::constructor_entry(name, &required, extra.as_deref())
         },
     );
     environment.add_filter("setter_entry", |field: ViaDeserialize<Field>| {

@@ -73,15 +73,15 @@ pub fn setter_entry(field: &Field) -> String {
     format!("{deprecated}{}{setter}: {kind} {ty}", field.rust_name)
 }
 
-/// The `new(...)` clause of a struct's `crate::macros::setters!` invocation: one `field: kind Type`
-/// entry per required field, in order, then `extra field` when the struct keeps unlisted
-/// properties in a map. The clause starts at `column` of a line indented by `indent`; it stays on
-/// that line when the line fits in 100 columns, and otherwise each entry takes a line of its own.
-pub fn constructor_clause(
+/// The first entry of a struct's `crate::macros::setters!` invocation: the struct's name and its
+/// `new(...)` clause, with one `field: kind Type` entry per required field, in order, then
+/// `extra field` when the struct keeps unlisted properties in a map. The entry is indented by four
+/// spaces; it stays on one line when that fits in 100 columns, and otherwise each field takes a
+/// line of its own.
+pub fn constructor_entry(
+    struct_name: &str,
     required: &[Field],
     additional_properties_field: Option<&str>,
-    indent: usize,
-    column: usize,
 ) -> String {
     let entries: Vec<String> = required
         .iter()
@@ -92,16 +92,15 @@ pub fn constructor_clause(
         .collect();
     let extra =
         additional_properties_field.map_or(String::new(), |field| format!(" extra {field}"));
-    let inline = format!("new({}){extra}", entries.join(", "));
-    if column + inline.len() < 100 {
+    let inline = format!("    {struct_name} new({}){extra}", entries.join(", "));
+    if inline.len() < 100 {
         return inline;
     }
-    let padding = " ".repeat(indent + 4);
-    let mut text = "new(\n".to_string();
+    let mut text = format!("    {struct_name} new(\n");
     for entry in &entries {
-        text.push_str(&format!("{padding}{entry},\n"));
+        text.push_str(&format!("        {entry},\n"));
     }
-    text.push_str(&format!("{}){extra}", " ".repeat(indent)));
+    text.push_str(&format!("    ){extra}"));
     text
 }
 

@@ -23,8 +23,8 @@ fn field_spellings() {
     assert_eq!(field_type(&required), "String");
     assert_eq!(field_argument(&required), "impl Into<String>");
     assert_eq!(
-        constructor_clause(std::slice::from_ref(&required), None, 4, 10),
-        "new(name: into String)"
+        constructor_entry("S", std::slice::from_ref(&required), None),
+        "    S new(name: into String)"
     );
     let secret = field(Type::Secret, false, false, false);
     assert_eq!(field_type(&secret), "Option<crate::Secret>");
@@ -33,8 +33,15 @@ fn field_spellings() {
     assert_eq!(field_type(&boxed), "Option<Box<Node>>");
     assert_eq!(field_argument(&boxed), "Option<Node>");
     assert_eq!(
-        constructor_clause(&[boxed.clone(), required.clone()], Some("extra"), 4, 80),
-        "new(\n        name: boxed_option Option<Node>,\n        name: into String,\n    ) extra extra"
+        constructor_entry(
+            &"S".repeat(80),
+            &[boxed.clone(), required.clone()],
+            Some("extra")
+        ),
+        format!(
+            "    {} new(\n        name: boxed_option Option<Node>,\n        name: into String,\n    ) extra extra",
+            "S".repeat(80)
+        )
     );
     assert_eq!(setter_entry(&boxed), "name: boxed_option Option<Node>");
     let double = field(
