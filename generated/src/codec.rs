@@ -318,24 +318,24 @@ impl<'de, U: TaggedOneOf> Visitor<'de> for TaggedOneOfVisitor<U> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
-        let mut before_tag = Vec::new();
+        let mut before_tag = KeptMembers::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let value = map.next_value::<Captured<'de>>()?;
             if key.as_str() == U::TAG
                 && let Some(tag) = value.as_tag()
             {
                 let member = Replay {
-                    before_tag: before_tag.into_iter(),
+                    before_tag,
                     tag_member: Some((key, value)),
                     pending_value: None,
                     rest: Some(map),
                 };
                 return U::decode_member(&tag, member);
             }
-            before_tag.push((key, value));
+            before_tag.push(key, value);
         }
         let object = Replay {
-            before_tag: before_tag.into_iter(),
+            before_tag,
             tag_member: None,
             pending_value: None,
             rest: None::<A>,
@@ -387,7 +387,7 @@ impl<'de, U: TaggedOneOf> Visitor<'de> for TaggedOneOfVisitor<U> {
 /// The object of a tagged `oneOf` handed to the member that decodes it: first the members read
 /// before the tag, then the tag, then the rest of the object from the original input.
 struct Replay<'de, A> {
-    before_tag: std::vec::IntoIter<(Key<'de>, Captured<'de>)>,
+    before_tag: KeptMembers<'de>,
     tag_member: Option<(Key<'de>, Captured<'de>)>,
     /// The value of the kept member whose key was just handed out.
     pending_value: Option<Captured<'de>>,
@@ -415,7 +415,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        if let Some((key, value)) = self.before_tag.next().or_else(|| self.tag_member.take()) {
+        if let Some((key, value)) = self
+            .before_tag
+            .pop_front()
+            .or_else(|| self.tag_member.take())
+        {
             self.pending_value = Some(value);
             return key.deserialize_into(seed).map(Some);
         }
@@ -431,6 +435,53 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
             (None, Some(rest)) => rest.next_value_seed(seed),
             (None, None) => Err(de::Error::custom("a value was asked for before its key")),
         }
+    }
+}
+
+/// How many members read before the tag are kept without allocating.
+const KEPT_INLINE: usize = 4;
+
+/// The members of a tagged `oneOf` object read before its tag, in order. The first few are kept
+/// inline, so that the usual object, with a handful of members before its tag, allocates nothing.
+struct KeptMembers<'de> {
+    inline: [Option<(Key<'de>, Captured<'de>)>; KEPT_INLINE],
+    /// How many of `inline` have been filled.
+    inline_count: usize,
+    /// How many of `inline` have been handed back.
+    inline_taken: usize,
+    /// The members past the first few.
+    spilled: std::collections::VecDeque<(Key<'de>, Captured<'de>)>,
+}
+
+impl Default for KeptMembers<'_> {
+    fn default() -> Self {
+        Self {
+            inline: [const { None }; KEPT_INLINE],
+            inline_count: 0,
+            inline_taken: 0,
+            spilled: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl<'de> KeptMembers<'de> {
+    fn push(&mut self, key: Key<'de>, value: Captured<'de>) {
+        match self.inline.get_mut(self.inline_count) {
+            Some(slot) => {
+                *slot = Some((key, value));
+                self.inline_count += 1;
+            }
+            None => self.spilled.push_back((key, value)),
+        }
+    }
+
+    /// Hands back the first member not yet handed back.
+    fn pop_front(&mut self) -> Option<(Key<'de>, Captured<'de>)> {
+        if self.inline_taken < self.inline_count {
+            self.inline_taken += 1;
+            return self.inline[self.inline_taken - 1].take();
+        }
+        self.spilled.pop_front()
     }
 }
 
@@ -516,8 +567,32 @@ macro_rules! forward_to_json_text {
 impl<'de> Deserializer<'de> for KnownText<'de> {
     type Error = serde_json::Error;
 
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match plain_string(self.0) {
+            Some(contents) => visitor.visit_borrowed_str(contents),
+            None => serde_json::Deserializer::from_str(self.0).deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        self.deserialize_any(visitor)
+    }
+
     forward_to_json_text!(
-        deserialize_any,
         deserialize_bool,
         deserialize_i8,
         deserialize_i16,
@@ -532,15 +607,12 @@ impl<'de> Deserializer<'de> for KnownText<'de> {
         deserialize_f32,
         deserialize_f64,
         deserialize_char,
-        deserialize_str,
-        deserialize_string,
         deserialize_bytes,
         deserialize_byte_buf,
         deserialize_option,
         deserialize_unit,
         deserialize_seq,
         deserialize_map,
-        deserialize_identifier,
         deserialize_ignored_any,
     );
 
@@ -602,6 +674,13 @@ impl<'de> Deserializer<'de> for KnownText<'de> {
     }
 }
 
+/// The contents of `text` when it is a JSON string without escapes, borrowed from it. `text` is
+/// one valid JSON value, so its first and last quotes are the string's own.
+fn plain_string(text: &str) -> Option<&str> {
+    let contents = text.strip_prefix('"')?.strip_suffix('"')?;
+    (!contents.as_bytes().contains(&b'\\')).then_some(contents)
+}
+
 /// Hands out known text the way serde_json hands out raw values: one entry, keyed by
 /// [`RAW_VALUE_TOKEN`], whose value is the text.
 struct KnownRawText<'de>(Option<&'de str>);
@@ -641,8 +720,8 @@ const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 enum Captured<'de> {
     /// Valid JSON text, borrowed from the input.
     Text(&'de str),
-    /// The value, parsed.
-    Value(Value),
+    /// The value, parsed; boxed so that a kept value stays as small as borrowed text.
+    Value(Box<Value>),
 }
 
 impl<'de> Captured<'de> {
@@ -657,8 +736,7 @@ impl<'de> Captured<'de> {
                     Some(Cow::Borrowed(inner))
                 }
             }
-            Self::Value(Value::String(tag)) => Some(Cow::Owned(tag.clone())),
-            Self::Value(_) => None,
+            Self::Value(value) => value.as_str().map(|tag| Cow::Owned(tag.to_owned())),
         }
     }
 
@@ -672,7 +750,7 @@ impl<'de> Captured<'de> {
                 .deserialize(KnownText(text))
                 .map_err(|error| without_position(&error)),
             Self::Value(value) => seed
-                .deserialize(value)
+                .deserialize(*value)
                 .map_err(|error| without_position(&error)),
         }
     }
@@ -683,7 +761,7 @@ impl<'de> Captured<'de> {
             Self::Text(text) => {
                 serde_json::from_str(text).map_err(|error| without_position(&error))
             }
-            Self::Value(value) => Ok(value),
+            Self::Value(value) => Ok(*value),
         }
     }
 }
@@ -714,7 +792,9 @@ impl<'de> Visitor<'de> for CapturedVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Captured<'de>, A::Error> {
         let Some(key) = map.next_key::<Key<'de>>()? else {
-            return Ok(Captured::Value(Value::Object(serde_json::Map::new())));
+            return Ok(Captured::Value(Box::new(Value::Object(
+                serde_json::Map::new(),
+            ))));
         };
         if key.as_str() == RAW_VALUE_TOKEN {
             return map.next_value_seed(CapturedTextSeed);
@@ -725,14 +805,14 @@ impl<'de> Visitor<'de> for CapturedVisitor {
         while let Some((key, value)) = map.next_entry::<String, Value>()? {
             object.insert(key, value);
         }
-        Ok(Captured::Value(Value::Object(object)))
+        Ok(Captured::Value(Box::new(Value::Object(object))))
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<Captured<'de>, D::Error> {
-        Value::deserialize(deserializer).map(Captured::Value)
+        Value::deserialize(deserializer).map(|value| Captured::Value(Box::new(value)))
     }
 }
 
@@ -760,7 +840,7 @@ impl<'de> Visitor<'de> for CapturedTextSeed {
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Captured<'de>, E> {
         serde_json::from_str(text)
-            .map(Captured::Value)
+            .map(|value| Captured::Value(Box::new(value)))
             .map_err(|error| without_position(&error))
     }
 }
@@ -954,7 +1034,7 @@ impl RawJson<'_> {
     pub fn decode<T: DeserializeOwned, E: de::Error>(&self) -> Result<T, E> {
         match &self.0 {
             Captured::Text(text) => serde_json::from_str(text),
-            Captured::Value(value) => T::deserialize(value),
+            Captured::Value(value) => T::deserialize(value.as_ref()),
         }
         .map_err(|error| without_position(&error))
     }
@@ -963,7 +1043,7 @@ impl RawJson<'_> {
     pub fn try_decode<T: DeserializeOwned>(&self) -> Option<T> {
         match &self.0 {
             Captured::Text(text) => serde_json::from_str(text).ok(),
-            Captured::Value(value) => T::deserialize(value).ok(),
+            Captured::Value(value) => T::deserialize(value.as_ref()).ok(),
         }
     }
 
@@ -1080,9 +1160,11 @@ mod tests {
         ]
     }
 
-    /// Objects with the tag in every position, escaped, nested, missing, of the wrong type, and
-    /// values that are not objects.
-    const CASES: [&str; 18] = [
+    /// Objects with the tag in every position (after more members than are kept inline, too),
+    /// escaped, nested, missing, of the wrong type, and values that are not objects.
+    const CASES: [&str; 20] = [
+        r#"{"a":1,"b":"two","c":[3],"d":{"e":4},"f":null,"inner":{"type":"GCP"},"type":"AWS"}"#,
+        r#"{"a":1,"b":"two","c":[3],"d":{"e":4},"f":null,"g":false}"#,
         r#"{"inner":{"role":"r","type":"AWS"},"type":"AWS"}"#,
         r#"{"type":"AWS","inner":{"type":"GCP"}}"#,
         r#"{ "a" : [1, {"type": "x"}, "]}"] , "type" : "HTTP" }"#,
@@ -1235,7 +1317,7 @@ mod tests {
         assert!(matches!(captured, Captured::Text(text) if text == json));
         let mut deserializer = serde_json::Deserializer::from_reader(json.as_bytes());
         let captured = Captured::deserialize(&mut deserializer).expect("captures from a reader");
-        assert!(matches!(captured, Captured::Value(value) if value == json!({"a": [1, "two"]})));
+        assert!(matches!(captured, Captured::Value(value) if *value == json!({"a": [1, "two"]})));
     }
 
     #[test]
