@@ -318,24 +318,24 @@ impl<'de, U: TaggedOneOf> Visitor<'de> for TaggedOneOfVisitor<U> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
-        let mut before_tag = KeptMembers::default();
+        let mut before_tag = smallvec::SmallVec::<KeptMembers<'de>>::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let value = map.next_value::<Captured<'de>>()?;
             if key.as_str() == U::TAG
                 && let Some(tag) = value.as_tag()
             {
                 let member = Replay {
-                    before_tag,
+                    before_tag: before_tag.into_iter(),
                     tag_member: Some((key, value)),
                     pending_value: None,
                     rest: Some(map),
                 };
                 return U::decode_member(&tag, member);
             }
-            before_tag.push(key, value);
+            before_tag.push((key, value));
         }
         let object = Replay {
-            before_tag,
+            before_tag: before_tag.into_iter(),
             tag_member: None,
             pending_value: None,
             rest: None::<A>,
@@ -387,7 +387,7 @@ impl<'de, U: TaggedOneOf> Visitor<'de> for TaggedOneOfVisitor<U> {
 /// The object of a tagged `oneOf` handed to the member that decodes it: first the members read
 /// before the tag, then the tag, then the rest of the object from the original input.
 struct Replay<'de, A> {
-    before_tag: KeptMembers<'de>,
+    before_tag: smallvec::IntoIter<KeptMembers<'de>>,
     tag_member: Option<(Key<'de>, Captured<'de>)>,
     /// The value of the kept member whose key was just handed out.
     pending_value: Option<Captured<'de>>,
@@ -415,11 +415,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        if let Some((key, value)) = self
-            .before_tag
-            .pop_front()
-            .or_else(|| self.tag_member.take())
-        {
+        if let Some((key, value)) = self.before_tag.next().or_else(|| self.tag_member.take()) {
             self.pending_value = Some(value);
             return key.deserialize_into(seed).map(Some);
         }
@@ -438,52 +434,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
     }
 }
 
-/// How many members read before the tag are kept without allocating.
-const KEPT_INLINE: usize = 4;
-
-/// The members of a tagged `oneOf` object read before its tag, in order. The first few are kept
-/// inline, so that the usual object, with a handful of members before its tag, allocates nothing.
-struct KeptMembers<'de> {
-    inline: [Option<(Key<'de>, Captured<'de>)>; KEPT_INLINE],
-    /// How many of `inline` have been filled.
-    inline_count: usize,
-    /// How many of `inline` have been handed back.
-    inline_taken: usize,
-    /// The members past the first few.
-    spilled: std::collections::VecDeque<(Key<'de>, Captured<'de>)>,
-}
-
-impl Default for KeptMembers<'_> {
-    fn default() -> Self {
-        Self {
-            inline: [const { None }; KEPT_INLINE],
-            inline_count: 0,
-            inline_taken: 0,
-            spilled: std::collections::VecDeque::new(),
-        }
-    }
-}
-
-impl<'de> KeptMembers<'de> {
-    fn push(&mut self, key: Key<'de>, value: Captured<'de>) {
-        match self.inline.get_mut(self.inline_count) {
-            Some(slot) => {
-                *slot = Some((key, value));
-                self.inline_count += 1;
-            }
-            None => self.spilled.push_back((key, value)),
-        }
-    }
-
-    /// Hands back the first member not yet handed back.
-    fn pop_front(&mut self) -> Option<(Key<'de>, Captured<'de>)> {
-        if self.inline_taken < self.inline_count {
-            self.inline_taken += 1;
-            return self.inline[self.inline_taken - 1].take();
-        }
-        self.spilled.pop_front()
-    }
-}
+/// Room for the members of a tagged `oneOf` object read before its tag, in order. The first four
+/// are kept inline, so that the usual object, with a handful of members before its tag, allocates
+/// nothing.
+type KeptMembers<'de> = [(Key<'de>, Captured<'de>); 4];
 
 /// An object key, borrowed from the input when it has no escapes.
 enum Key<'de> {
