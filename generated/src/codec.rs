@@ -682,14 +682,10 @@ impl<'de> Captured<'de> {
     /// The value as a tag: a string, borrowed when it has no escapes.
     fn as_tag(&self) -> Option<Cow<'de, str>> {
         match self {
-            Self::Text(text) => {
-                let inner = text.strip_prefix('"')?.strip_suffix('"')?;
-                if inner.contains('\\') {
-                    serde_json::from_str::<String>(text).ok().map(Cow::Owned)
-                } else {
-                    Some(Cow::Borrowed(inner))
-                }
-            }
+            Self::Text(text) => match plain_string(text) {
+                Some(tag) => Some(Cow::Borrowed(tag)),
+                None => serde_json::from_str::<String>(text).ok().map(Cow::Owned),
+            },
             Self::Value(value) => value.as_str().map(|tag| Cow::Owned(tag.to_owned())),
         }
     }
