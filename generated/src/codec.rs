@@ -503,8 +503,9 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// A deserializer for text already known to be one valid JSON value, kept by a tagged `oneOf`.
 ///
-/// It parses the text with serde_json, except that a nested tagged `oneOf` (and a `RawJson`) gets
-/// the text itself, so that it neither captures nor scans it again.
+/// It parses the text with serde_json, except in two cases. A nested tagged `oneOf` (or a
+/// `RawJson`) gets the text itself, so that it neither captures nor scans it again. A string
+/// without escapes, asked for as a string, is handed out borrowed from the text.
 struct KnownText<'de>(&'de str);
 
 /// Forwards deserializer methods to serde_json's parser of the text.
