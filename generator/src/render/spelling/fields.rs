@@ -19,39 +19,28 @@ pub fn field_type(field: &Field) -> String {
     }
 }
 
-/// The type `new()` takes for a required field, or a setter takes for an optional one.
-pub fn field_argument(field: &Field) -> String {
-    let plain = if field.ty == Type::Secret {
+/// How the `crate::macros::setters!` entry of a field takes its argument: the kind (`plain`,
+/// `into`, `boxed`, `boxed_option`, `secret` or `secret_option`) and the argument's type.
+fn entry_kind_and_type(field: &Field) -> (&'static str, String) {
+    // A secret is passed as the string it holds.
+    let argument = if field.ty == Type::Secret {
         "String".to_string()
     } else {
         rust_type(&field.ty, Context::Models)
     };
+    let kind = match (field.nullable, &field.ty, field.boxed) {
+        (true, Type::Secret, _) => "secret_option",
+        (true, _, true) => "boxed_option",
+        (true, _, false) => "plain",
+        (false, Type::Secret, _) => "secret",
+        (false, _, true) => "boxed",
+        (false, Type::String, false) => "into",
+        (false, _, false) => "plain",
+    };
     if field.nullable {
-        format!("Option<{plain}>")
-    } else if takes_into_string(&field.ty) {
-        "impl Into<String>".to_string()
+        (kind, format!("Option<{argument}>"))
     } else {
-        plain
-    }
-}
-
-/// How the `crate::macros::setters!` entry of a field takes its argument: the kind (`plain`,
-/// `into`, `boxed`, `boxed_option`, `secret` or `secret_option`) and the argument's type.
-fn entry_kind_and_type(field: &Field) -> (&'static str, String) {
-    if field.nullable {
-        let kind = match (&field.ty, field.boxed) {
-            (Type::Secret, _) => "secret_option",
-            (_, true) => "boxed_option",
-            _ => "plain",
-        };
-        (kind, field_argument(field))
-    } else {
-        match (&field.ty, field.boxed) {
-            (Type::Secret, _) => ("secret", "String".to_string()),
-            (_, true) => ("boxed", rust_type(&field.ty, Context::Models)),
-            (Type::String, false) => ("into", "String".to_string()),
-            _ => ("plain", field_argument(field)),
-        }
+        (kind, argument)
     }
 }
 

@@ -21,7 +21,6 @@ fn field(ty: Type, required: bool, nullable: bool, boxed: bool) -> Field {
 fn field_spellings() {
     let required = field(Type::String, true, false, false);
     assert_eq!(field_type(&required), "String");
-    assert_eq!(field_argument(&required), "impl Into<String>");
     assert_eq!(
         constructor_entry("S", std::slice::from_ref(&required), None),
         "    S new(name: into String)"
@@ -31,7 +30,6 @@ fn field_spellings() {
     assert_eq!(setter_entry(&secret), "name: secret String");
     let boxed = field(Type::model("Node"), true, true, true);
     assert_eq!(field_type(&boxed), "Option<Box<Node>>");
-    assert_eq!(field_argument(&boxed), "Option<Node>");
     assert_eq!(
         constructor_entry(
             &"S".repeat(80),
